@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'feedback',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'generation',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'guardrails',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'intent',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'rerank',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'retraining-queue',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'retrieval',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

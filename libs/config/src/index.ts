@@ -1,0 +1,2 @@
+export * from './lib/parse-config';
+export * from './lib/repo-paths';

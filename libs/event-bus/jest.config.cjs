@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'event-bus',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

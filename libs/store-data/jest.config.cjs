@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'store-data',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

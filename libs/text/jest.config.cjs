@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'text',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,3 @@
+export * from './lib/normalize';
+export * from './lib/locale';
+export * from './lib/tokenize';

@@ -1,0 +1,68 @@
+/**
+ * Text normalization shared by every service that compares or indexes text. Shoppers write
+ * full-width letters (ＯＮＥ　ＰＩＥＣＥ), half-width katakana (ﾜﾝﾋﾟｰｽ), mixed hiragana and
+ * katakana, and hide things behind zero-width characters; all of them must meet the catalog.
+ */
+
+// Zero-width and bidi control characters carry no meaning for us but can split a keyword.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
+// C0/C1 control characters except tab and newline.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** NFKC (full/half width, compatibility forms), invisible characters out, spaces collapsed. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+}
+
+/** Katakana to hiragana, so that ワンピース and わんぴーす compare equal. */
+export function katakanaToHiragana(text: string): string {
+  return text.replace(/[\u30A1-\u30F6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+const SMALL_KANA: Record<string, string> = {
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
+};
+
+/**
+ * The form used for matching, not for display: normalized, lowercased, kana folded to
+ * hiragana, small kana made large, long-vowel marks and middle dots dropped, so that
+ * "チェンソーマン", "ちぇんそおまん" and "チェンソ-マン" come close.
+ */
+export function matchKey(text: string): string {
+  return katakanaToHiragana(normalizeText(text).toLowerCase())
+    .replace(/[ぁぃぅぇぉっゃゅょゎゕゖ]/g, (ch) => SMALL_KANA[ch] ?? ch)
+    .replace(/[ー〜～\-‐－―・･]/g, '')
+    .replace(/[\s"'’`.,!?！？。、「」『』()（）[\]【】:;/&＆+]+/g, ' ')
+    .trim();
+}
+
+/** matchKey without any spaces, for comparing titles written with or without them. */
+export function compactKey(text: string): string {
+  return matchKey(text).replace(/\s+/g, '');
+}
+
+/** Romaji with macrons (Wan Pīsu) and without (Wan Piisu / Wan Pisu) compare equal. */
+export function foldLatinDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+}
