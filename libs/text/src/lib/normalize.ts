@@ -1,12 +1,13 @@
 /**
  * Text normalization shared by every service that compares or indexes text. Shoppers write
- * full-width letters (ＯＮＥ　ＰＩＥＣＥ), half-width katakana (ﾜﾝﾋﾟｰｽ), mixed hiragana and
+ * full-width letters and spaces, half-width katakana (ﾜﾝﾋﾟｰｽ), mixed hiragana and
  * katakana, and hide things behind zero-width characters; all of them must meet the catalog.
  */
 
 // Zero-width and bidi control characters carry no meaning for us but can split a keyword.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
-// C0/C1 control characters except tab and newline.
+// C0/C1 control characters except tab and newline; matching them is the point here.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
