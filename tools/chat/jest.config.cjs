@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'chat',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
