@@ -17,7 +17,8 @@ describe('the shipped sample store', () => {
     expect(onePiece?.titleJa).toBe('ONE PIECE');
     expect(onePiece?.volumesPublished).toBe(116);
     expect(onePiece?.nextVolume?.releaseDate).toBe('2026-12-04');
-    const doc = itemDocument(onePiece!);
+    if (!onePiece) throw new Error('MA-0001 missing');
+    const doc = itemDocument(onePiece);
     expect(documentId(doc)).toBe('MA-0001');
     expect(documentTitle(doc, 'en')).toBe('One Piece');
   });

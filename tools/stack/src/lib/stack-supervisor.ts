@@ -75,10 +75,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(spec.name, child);
-    for (const stream of ['stdout', 'stderr'] as const) {
-      createInterface({ input: child[stream]! }).on('line', (line) =>
-        options.onLine?.(spec.name, line, stream),
-      );
+    for (const [stream, input] of [
+      ['stdout', child.stdout],
+      ['stderr', child.stderr],
+    ] as const) {
+      if (input)
+        createInterface({ input }).on('line', (line) => options.onLine?.(spec.name, line, stream));
     }
     child.on('exit', (code) => {
       if (!stopping && !stoppedOnPurpose.has(spec.name)) reportExit({ service: spec.name, code });
