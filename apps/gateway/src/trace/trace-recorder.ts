@@ -1,6 +1,7 @@
 import { ChatTraceRecordedSchema } from '@mangaassist/contracts';
 import {
   EVENT_PUBLISHER,
+  EVENT_TYPES,
   type EventPublisher,
   type OutgoingEvent,
   TOPICS,
@@ -44,7 +45,7 @@ export class TraceRecorder implements OnModuleDestroy {
       encodeEvent(ChatTraceRecordedSchema, event, {
         topic: TOPICS.chatTraces,
         key: session,
-        eventType: 'chat.trace.recorded',
+        eventType: EVENT_TYPES.chatTraceRecorded,
         traceparent: turn.traceparent,
       }),
     );

@@ -5,6 +5,13 @@ export const TOPICS = {
   retrainingDlq: 'mangaassist.retraining.dlq.v1',
 } as const;
 
+/** The `event-type` header of each event, dotted lowercase. */
+export const EVENT_TYPES = {
+  chatTraceRecorded: 'chat.trace.recorded',
+  feedbackSubmitted: 'feedback.submitted',
+  deadLetterRecorded: 'dead_letter.recorded',
+} as const;
+
 export const HEADERS = {
   /** W3C trace context of the producing span. */
   traceparent: 'traceparent',

@@ -138,7 +138,16 @@ class SqliteEventConsumer implements EventConsumer {
     );
     let backoffMs = 50;
     while (this.running) {
-      const rows = next.all(options.groupId, ...options.topics) as unknown as Row[];
+      let rows: Row[];
+      try {
+        rows = next.all(options.groupId, ...options.topics) as unknown as Row[];
+      } catch (error) {
+        // A busy or briefly unavailable database must not kill the consumer: back off and retry.
+        this.logger.warn(`polling the event log failed, retrying in ${backoffMs} ms: ${(error as Error).message}`);
+        await this.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 5000);
+        continue;
+      }
       if (rows.length === 0) {
         await this.sleep(this.pollIntervalMs);
         continue;

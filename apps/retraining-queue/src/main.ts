@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { ConfigError } from '@mangaassist/config';
+import { RetrainingQueueService } from '@mangaassist/contracts';
+import { startGrpcService } from '@mangaassist/grpc';
+import { AppModule } from './app/app.module';
+import { loadRetrainingQueueConfig } from './app/retraining-queue.config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadRetrainingQueueConfig();
+  await startGrpcService({
+    name: 'retraining-queue',
+    module: AppModule.forConfig(config),
+    services: [RetrainingQueueService],
+    host: config.RETRAINING_QUEUE_HOST,
+    port: config.RETRAINING_QUEUE_PORT,
+    logFormat: config.LOG_FORMAT,
+  });
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
