@@ -1,0 +1,17 @@
+/**
+ * 32-bit FNV-1a over UTF-16 code units, seeded by folding the seed into the offset basis.
+ * Cheap, dependency-free and stable across platforms, which is what a saved model needs: the
+ * same feature string must land in the same bucket on every machine and every release.
+ */
+export function hashFeature(feature: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < feature.length; i++) {
+    hash ^= feature.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  // A final avalanche step: FNV alone leaves the low bits (the ones a bucket mask keeps) weak.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  return hash >>> 0;
+}
