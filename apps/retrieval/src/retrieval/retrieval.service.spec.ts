@@ -128,6 +128,18 @@ describe('RetrievalService on the sample store', () => {
       },
     );
 
+    it.each(['オペレーターと話したい', 'can i talk to a real person'])(
+      '%s -> the store_info policies when only that topic is allowed and no word matches',
+      async (query) => {
+        const hits = await search({
+          query,
+          filters: { kind: DocumentKind.POLICY, policyTopics: ['store_info'] },
+        });
+        expect(hits.length).toBeGreaterThan(0);
+        expect(hits.every((h) => policy(h)?.topic === 'store_info')).toBe(true);
+      },
+    );
+
     it.each(['送料', 'shipping fee'])('%s -> the shipping fee policy first', async (query) => {
       const top = policy((await search({ query }))[0]);
       expect(top?.id).toBe('POL-001');

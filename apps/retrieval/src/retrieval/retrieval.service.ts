@@ -52,6 +52,7 @@ const MIN_POOL = 60;
 export class RetrievalService implements OnModuleInit {
   private readonly logger = new Logger(RetrievalService.name);
   private titles = new TitleMatcher([]);
+  private policyIdsByTopic = new Map<string, string[]>();
 
   constructor(
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
@@ -77,6 +78,13 @@ export class RetrievalService implements OnModuleInit {
       ...snapshot.policies.map(policyDocument),
     ]);
     this.titles = new TitleMatcher(snapshot.items);
+    this.policyIdsByTopic = new Map();
+    for (const policy of snapshot.policies) {
+      this.policyIdsByTopic.set(policy.topic, [
+        ...(this.policyIdsByTopic.get(policy.topic) ?? []),
+        policy.id,
+      ]);
+    }
     this.logger.log(
       `indexed ${snapshot.items.length} items and ${snapshot.policies.length} policies ` +
         `(${badLines} bad lines skipped), index ${this.index.version()}`,
@@ -101,6 +109,13 @@ export class RetrievalService implements OnModuleInit {
       byId.set(id, { id, score: 0, document, fieldScores: {} });
     }
 
+    if (byId.size === 0) {
+      for (const document of await this.topicFallback(plan)) {
+        const id = document.content.value?.id ?? '';
+        byId.set(id, { id, score: 0, document, fieldScores: {} });
+      }
+    }
+
     const topLexical = Math.max(0, ...lexical.map((h) => h.score)) || 1;
     const scored = [...byId.values()].map((hit) => {
       const kind: DocumentKindName = hit.document.content.case === 'policy' ? 'policy' : 'item';
@@ -122,6 +137,17 @@ export class RetrievalService implements OnModuleInit {
       })),
       indexVersion: this.index.version(),
     };
+  }
+
+  /**
+   * A policy search restricted to topics that matched no words ("オペレーターと話したい"
+   * against store_info) still has an answer: the policies of those topics, in id order.
+   */
+  private async topicFallback(plan: SearchPlan): Promise<Document[]> {
+    const topics = plan.filter.policyTopics;
+    if (plan.filter.kind !== 'policy' || !topics || topics.size === 0) return [];
+    const ids = [...topics].flatMap((topic) => this.policyIdsByTopic.get(topic) ?? []);
+    return this.index.fetch(ids.slice(0, plan.topK), plan.filter);
   }
 }
 
