@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RetrainingQueueService, Rating } from '@mangaassist/contracts';
 import { createGrpcClient } from '@mangaassist/grpc';
+import { type RunningStack, SERVICES, startStack } from '@mangaassist/stack';
 import { freePort } from '@mangaassist/testing';
 import WebSocket from 'ws';
-import { SERVICES } from './lib/service-catalog';
-import { type RunningStack, startStack } from './lib/stack-supervisor';
 
 /**
  * The whole assistant as separate processes, as `npm start` runs it: a Japanese and an English

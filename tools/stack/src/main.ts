@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startStack } from './lib/stack-supervisor';
+import { startStack } from '@mangaassist/stack';
 
 const HELP = `Usage: npm start [-- options]
 

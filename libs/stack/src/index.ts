@@ -1,0 +1,2 @@
+export * from './lib/service-catalog';
+export * from './lib/stack-supervisor';
