@@ -18,17 +18,13 @@ export function installBodyParsing(app: INestApplication): void {
   );
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({
-          error: { code: 'invalid_json', message: `body is not valid JSON: ${error.message}` },
-        });
+      res.status(400).json({
+        error: { code: 'invalid_json', message: `body is not valid JSON: ${error.message}` },
+      });
     } else if (error.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({
-          error: { code: 'too_large', message: `body is larger than ${BODY_LIMIT_BYTES} bytes` },
-        });
+      res.status(413).json({
+        error: { code: 'too_large', message: `body is larger than ${BODY_LIMIT_BYTES} bytes` },
+      });
     } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
       res.status(error.status).json({ error: { code: 'invalid_request', message: error.message } });
     } else {

@@ -9,16 +9,26 @@ const schema = z.object({
 
 describe('parseConfig', () => {
   it('uses the embedded defaults with an empty environment', () => {
-    expect(parseConfig('intent', schema, {})).toEqual({ INTENT_PORT: 50051, RETRIEVAL_ADDR: '127.0.0.1:50052', VERBOSE: false });
+    expect(parseConfig('intent', schema, {})).toEqual({
+      INTENT_PORT: 50051,
+      RETRIEVAL_ADDR: '127.0.0.1:50052',
+      VERBOSE: false,
+    });
   });
 
   it('treats an empty variable as unset rather than as an empty address', () => {
-    expect(parseConfig('intent', schema, { RETRIEVAL_ADDR: '  ' }).RETRIEVAL_ADDR).toBe('127.0.0.1:50052');
+    expect(parseConfig('intent', schema, { RETRIEVAL_ADDR: '  ' }).RETRIEVAL_ADDR).toBe(
+      '127.0.0.1:50052',
+    );
   });
 
   it('names every bad variable and the value it got', () => {
     try {
-      parseConfig('intent', schema, { INTENT_PORT: 'eighty', RETRIEVAL_ADDR: 'retrieval', VERBOSE: 'maybe' });
+      parseConfig('intent', schema, {
+        INTENT_PORT: 'eighty',
+        RETRIEVAL_ADDR: 'retrieval',
+        VERBOSE: 'maybe',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -143,7 +143,9 @@ class SqliteEventConsumer implements EventConsumer {
         rows = next.all(options.groupId, ...options.topics) as unknown as Row[];
       } catch (error) {
         // A busy or briefly unavailable database must not kill the consumer: back off and retry.
-        this.logger.warn(`polling the event log failed, retrying in ${backoffMs} ms: ${(error as Error).message}`);
+        this.logger.warn(
+          `polling the event log failed, retrying in ${backoffMs} ms: ${(error as Error).message}`,
+        );
         await this.sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 5000);
         continue;
