@@ -27,4 +27,5 @@ module.exports = {
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
   // Pinned so that date formatting and seeded randomness repeat everywhere.
   setupFiles: [join(root, 'tools/jest/pin-env.cjs')],
+  reporters: ['default', join(root, 'tools/jest/summary-reporter.cjs')],
 };
