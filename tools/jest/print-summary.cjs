@@ -10,4 +10,6 @@ for (const file of projects) {
   for (const key of Object.keys(totals)) totals[key] += result[key];
 }
 process.stdout.write(`\n${projects.length} test projects\n`);
-process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
