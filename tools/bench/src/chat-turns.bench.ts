@@ -53,10 +53,11 @@ export async function benchChatTurns(
     },
   });
   const timeToReady = (Date.now() - started) / 1000;
+  const gatewayUrl = stack.gatewayUrl ?? '';
   log(`stack ready in ${timeToReady.toFixed(2)} s; warming up`);
   try {
     const turn = async (message: string) => {
-      const response = await fetch(`${stack.gatewayUrl}/v1/chat`, {
+      const response = await fetch(`${gatewayUrl}/v1/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ message }),

@@ -15,6 +15,7 @@ describe('chat page in Chromium', () => {
   const root = resolve(__dirname, '../../..');
   const dataDir = mkdtempSync(join(tmpdir(), 'mangaassist-page-'));
   let stack: RunningStack;
+  let gatewayUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -35,6 +36,7 @@ describe('chat page in Chromium', () => {
       },
       readyTimeoutMs: 90_000,
     });
+    gatewayUrl = stack.gatewayUrl ?? '';
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -58,7 +60,7 @@ describe('chat page in Chromium', () => {
 
   it('streams an answer with its sources and takes a thumbs-down', async () => {
     const page = await browser.newPage();
-    await page.goto(`${stack.gatewayUrl}/`);
+    await page.goto(`${gatewayUrl}/`);
     await page.fill('#text', 'ONE PIECEは何巻まで出ていますか？');
     await page.click('button.send');
     const answer = page.locator('.msg.assistant').first();

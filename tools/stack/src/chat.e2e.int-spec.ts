@@ -17,6 +17,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mangaassist-e2e-'));
   const logs: string[] = [];
   let stack: RunningStack;
+  let gatewayUrl: string;
 
   beforeAll(async () => {
     const ports: Record<string, number> = {};
@@ -32,6 +33,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
       onLine: (service, line) => logs.push(`${service} | ${line}`),
       readyTimeoutMs: 90_000,
     });
+    gatewayUrl = stack.gatewayUrl ?? '';
   }, 120_000);
 
   afterAll(async () => {
@@ -40,7 +42,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
   }, 30_000);
 
   async function chat(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await fetch(`${stack.gatewayUrl}/v1/chat`, {
+    const response = await fetch(`${gatewayUrl}/v1/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -78,7 +80,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
   });
 
   it('streams deltas over the WebSocket and ends with a final frame', async () => {
-    const frames = await streamOverSocket(stack.gatewayUrl, {
+    const frames = await streamOverSocket(gatewayUrl, {
       type: 'chat',
       message: 'Who wrote Chainsaw Man?',
     });
@@ -102,7 +104,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
     expect((await chat({ message: 42 })).json).toMatchObject({
       error: { message: expect.stringContaining('message') },
     });
-    const frames = await streamOverSocket(stack.gatewayUrl, { type: 'chat', message: '' });
+    const frames = await streamOverSocket(gatewayUrl, { type: 'chat', message: '' });
     expect(frames[0]).toMatchObject({ type: 'error', code: 'invalid_request' });
   });
 
@@ -112,7 +114,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
       sessionId: 'e2e-session-1',
     });
     const traceId = json.traceId as string;
-    const feedback = await fetch(`${stack.gatewayUrl}/v1/feedback`, {
+    const feedback = await fetch(`${gatewayUrl}/v1/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -160,7 +162,7 @@ describe('MangaAssist end to end (all services as processes)', () => {
       },
     });
     expect(Date.now() - started).toBeLessThan(10_000);
-    const ready = await fetch(`${stack.gatewayUrl}/readyz`);
+    const ready = await fetch(`${gatewayUrl}/readyz`);
     expect(ready.status).toBe(503);
   }, 30_000);
 });

@@ -17,10 +17,13 @@ export interface StackOptions {
   /** Called when a service turns ready, with the milliseconds since start. */
   onReady?: (service: string, elapsedMs: number) => void;
   readyTimeoutMs?: number;
+  /** Start only these services (tools that need, say, intent alone); default: all of them. */
+  only?: readonly string[];
 }
 
 export interface RunningStack {
-  gatewayUrl: string;
+  /** The gateway's base URL, or undefined when the gateway was not started. */
+  gatewayUrl: string | undefined;
   ports: Record<string, number>;
   /** Resolves when a service exits on its own (a crash), with its name and exit code. */
   exited: Promise<{ service: string; code: number | null }>;
@@ -42,7 +45,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     sharedEnv[spec.portVar] = String(ports[spec.name]);
     if (spec.addrVar) sharedEnv[spec.addrVar] = `127.0.0.1:${ports[spec.name]}`;
   }
-  for (const spec of SERVICES) {
+  for (const spec of SERVICES.filter((s) => !options.only || options.only.includes(s.name))) {
     if (!existsSync(join(options.root, spec.entry))) {
       throw new Error(`${spec.entry} is missing: build first (npx nx run-many -t build)`);
     }
@@ -88,7 +91,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
-    const backends = SERVICES.filter((s) => s.health === 'grpc');
+    const selected = SERVICES.filter((s) => !options.only || options.only.includes(s.name));
+    const unknown = (options.only ?? []).filter((name) => !SERVICES.some((s) => s.name === name));
+    if (unknown.length > 0) throw new Error(`unknown service(s): ${unknown.join(', ')}`);
+    const backends = selected.filter((s) => s.health === 'grpc');
     backends.forEach(launch);
     await Promise.race([
       Promise.all(
@@ -105,15 +111,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         throw new Error(`${service} exited with code ${code} before it was ready`);
       }),
     ]);
-    SERVICES.filter((s) => s.health === 'http').forEach(launch);
-    const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
-    await Promise.race([
-      waitForHttp(`${gatewayUrl}/readyz`, options.readyTimeoutMs ?? 60_000),
-      exited.then(({ service, code }) => {
-        throw new Error(`${service} exited with code ${code} before it was ready`);
-      }),
-    ]);
-    options.onReady?.('gateway', Date.now() - started);
+    const frontends = selected.filter((s) => s.health === 'http');
+    frontends.forEach(launch);
+    const gatewayUrl = frontends.length > 0 ? `http://127.0.0.1:${ports.gateway}` : undefined;
+    if (gatewayUrl) {
+      await Promise.race([
+        waitForHttp(`${gatewayUrl}/readyz`, options.readyTimeoutMs ?? 60_000),
+        exited.then(({ service, code }) => {
+          throw new Error(`${service} exited with code ${code} before it was ready`);
+        }),
+      ]);
+      options.onReady?.('gateway', Date.now() - started);
+    }
     return { gatewayUrl, ports, exited, stopService, stop };
   } catch (error) {
     await stop();

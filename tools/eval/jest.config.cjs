@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'eval',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
