@@ -9,7 +9,9 @@ import type { EvalSuite, EvalSuiteModule } from './lib/eval-suite';
 const repoRoot = resolve(__dirname, '../../../..');
 
 function availableSuites(): string[] {
-  return readdirSync(join(__dirname, 'suites'))
+  const dir = join(__dirname, 'suites');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.suite.js'))
     .map((f) => f.replace(/\.suite\.js$/, ''))
     .sort();
