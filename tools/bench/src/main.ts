@@ -1,34 +1,44 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchChatTurns } from './chat-turns.bench';
+import type { Bench, BenchModule } from './lib/bench';
 
-const HELP = `Usage: npm run bench:turns [-- --requests N]
+function available(): string[] {
+  const dir = join(__dirname, 'benches');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.js'))
+    .map((f) => f.replace(/\.bench\.js$/, ''))
+    .sort();
+}
 
-Starts the whole stack on free ports (as npm start does) and measures sequential chat turns
-through POST /v1/chat. Progress goes to stderr; one JSON object goes to stdout:
-  {"bench","requests","time_to_ready_s","latency_ms":{"p50","p90","p99","mean","max"},"errors"}
-
-Options:
-  --requests N   number of measured turns (default 100)
-  -h, --help     show this help
-`;
+function load(name: string): Bench {
+  if (!/^[a-z][a-z0-9-]*$/.test(name) || !available().includes(name)) {
+    throw new Error(`unknown benchmark "${name}"; available: ${available().join(', ')}`);
+  }
+  return (require(`./benches/${name}.bench`) as BenchModule).bench;
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      requests: { type: 'string', default: '100' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(
+      `Usage: npm run bench:<name> [-- options]\n\nBenchmarks: ${available().join(', ')}\n`,
+    );
+    if (!name) process.exitCode = 2;
     return;
   }
-  const requests = Number(values.requests);
-  if (!Number.isInteger(requests) || requests < 1 || requests > 100_000) {
-    throw new Error('--requests must be an integer from 1 to 100000');
+  const bench = load(name);
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...bench.options, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    process.stdout.write(bench.help);
+    return;
   }
-  const result = await benchChatTurns(requests, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  const result = await bench.run(values, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${JSON.stringify({ bench: name, ...result })}\n`);
 }
 
 main().catch((error: unknown) => {

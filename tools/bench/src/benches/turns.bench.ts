@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVICES, startStack } from '@mangaassist/stack';
 import { freePort } from '@mangaassist/testing';
+import { type Bench, percentile } from '../lib/bench';
 
 /** A mix of turns that exercises every route, in both languages. */
 const QUESTIONS = [
@@ -26,10 +27,6 @@ export interface TurnBenchResult {
   errors: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /**
  * Starts the whole stack as `npm start` does (every service its own process, fresh data
  * directory), then sends sequential POST /v1/chat turns and reports the latency distribution.
@@ -38,7 +35,7 @@ export async function benchChatTurns(
   requests: number,
   log: (line: string) => void,
 ): Promise<TurnBenchResult> {
-  const root = resolve(__dirname, '../../../..');
+  const root = resolve(__dirname, '../../../../..');
   const dataDir = mkdtempSync(join(tmpdir(), 'mangaassist-bench-'));
   const ports: Record<string, number> = {};
   for (const spec of SERVICES) ports[spec.name] = await freePort();
@@ -94,3 +91,24 @@ export async function benchChatTurns(
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+export const bench: Bench = {
+  name: 'turns',
+  help: `Usage: npm run bench:turns [-- --requests N]
+
+Starts the whole stack on free ports (as npm start does) and measures sequential chat turns
+through POST /v1/chat. Prints one JSON object:
+  {"bench","requests","time_to_ready_s","latency_ms":{"p50","p90","p99","mean","max"},"errors"}
+
+Options:
+  --requests N   number of measured turns (default 100)
+`,
+  options: { requests: { type: 'string', default: '100' } },
+  async run(values, progress) {
+    const requests = Number(values.requests);
+    if (!Number.isInteger(requests) || requests < 1 || requests > 100_000) {
+      throw new Error('--requests must be an integer from 1 to 100000');
+    }
+    return { ...(await benchChatTurns(requests, progress)) };
+  },
+};
