@@ -226,6 +226,43 @@ describe('ChatTurnService', () => {
     expect(final.answer).toMatch(/couldn't give you an answer/);
   });
 
+  it('shows a redacted answer only when the output check found PII, not for its normalization', async () => {
+    const outputCheck = (reasons: string[]) =>
+      upstreams({
+        guardrails: {
+          rpc: {
+            checkInput: async ({ text }: { text: string }) =>
+              create(CheckInputResponseSchema, { verdict: Verdict.ALLOW, redactedText: text }),
+            checkOutput: async () =>
+              create(CheckOutputResponseSchema, {
+                verdict: Verdict.WARN,
+                groundingScore: 1,
+                reasons,
+                redactedAnswer: 'ONE PIECEは[PHONE]です。',
+              }),
+          },
+        },
+      }).fake;
+    const normalizedOnly = new ChatTurnService(
+      outputCheck([]),
+      new SessionStore(6, 60_000, 10),
+      recorder().recorder,
+    );
+    const plain = (await collect(normalizedOnly.run({ message: 'ONE PIECEは何巻？' }))).at(
+      -1,
+    ) as Extract<TurnEvent, { type: 'final' }>;
+    expect(plain).toMatchObject({ answer: 'ONE PIECEは116巻まで出ています。', replaced: false });
+    const withPii = new ChatTurnService(
+      outputCheck(['output.pii']),
+      new SessionStore(6, 60_000, 10),
+      recorder().recorder,
+    );
+    const redacted = (await collect(withPii.run({ message: 'ONE PIECEは何巻？' }))).at(
+      -1,
+    ) as Extract<TurnEvent, { type: 'final' }>;
+    expect(redacted).toMatchObject({ answer: 'ONE PIECEは[PHONE]です。', replaced: true });
+  });
+
   it('ends with a polite error when an upstream is unavailable', async () => {
     const { fake } = upstreams({
       intent: {

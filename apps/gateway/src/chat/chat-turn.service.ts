@@ -238,7 +238,12 @@ export class ChatTurnService {
     if (output.verdict === Verdict.BLOCK) {
       return { ...base, answer: safeReply('outputBlocked', locale), citations: [], replaced: true };
     }
-    const redacted = output.redactedAnswer || answer;
+    // Only a PII redaction changes what the shopper sees; the check's own normalization of
+    // the text (width, punctuation) is not a reason to replace the streamed answer.
+    const redacted =
+      output.reasons.includes('output.pii') && output.redactedAnswer
+        ? output.redactedAnswer
+        : answer;
     return { ...base, answer: redacted, citations, replaced: redacted !== answer };
   }
 

@@ -79,6 +79,7 @@ export class TurnRecord {
     this.event.promptVersion = final.promptVersion;
     this.event.inputTokens = final.inputTokens;
     this.event.outputTokens = final.outputTokens;
+    this.event.estimatedCostUsd = final.estimatedCostUsd;
   }
 
   output(check: CheckOutputResponse): void {

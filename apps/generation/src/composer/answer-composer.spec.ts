@@ -137,8 +137,9 @@ describe('composeAnswer', () => {
               const answer = composeAnswer(input);
               answers += 1;
               const problems = ungroundedValues(answer.text, evidence, question);
-              if (problems.length > 0)
+              if (problems.length > 0) {
                 failures.push(`${item.id} "${question}": ${problems.join(', ')}`);
+              }
               const evidenceIds = evidence.map((d) => d.content.value?.id);
               for (const c of answer.citations) expect(evidenceIds).toContain(c.id);
             });

@@ -86,6 +86,25 @@ describe('ProductAnswerComposer on real catalog records', () => {
       expect(en).not.toContain('¥451');
     });
 
+    it('does not price a format that only stands for "volumes" (単行本 / tankobon)', () => {
+      const print = { entities: create(EntitiesSchema, { format: Format.PRINT }) };
+      const ja = answer(
+        'ヘルタースケルター、単行本は何巻まで出ていますか',
+        'ja',
+        ['MA-0278'],
+        print,
+      ).text;
+      expect(ja).toBe('『ヘルタースケルター』は全1巻で完結しています。');
+      const en = answer(
+        'How many tankobon of Touch have been published?',
+        'en',
+        ['MA-0133'],
+        print,
+      ).text;
+      expect(en).not.toMatch(/¥|published by/);
+      expect(en).toMatch(/volumes/);
+    });
+
     it('says when the format asked about is not sold, and what is', () => {
       const ja = answer('SLAM DUNKのKindle版はありますか', 'ja', ['MA-0037']).text;
       expect(ja).toContain('Kindle版は取り扱っていません');

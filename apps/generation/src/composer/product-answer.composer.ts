@@ -9,6 +9,9 @@ import { formatVolumeNumber, joinList } from './value-format';
 /** How many other evidence items a "similar titles" answer names. */
 const MAX_SIMILAR = 3;
 
+/** Facets about buying an edition: only these make a named format worth a price sentence. */
+const BUYING_FACETS = new Set<Facet>(['price', 'formats', 'stock', 'box_set']);
+
 /**
  * Answers product_question, availability_price and release_preorder turns about the focus
  * series, one or two sentences per facet the question asks about, every value copied from the
@@ -34,7 +37,7 @@ export class ProductAnswerComposer {
     this.builder.cite(f.id, f.title);
     const facets = this.facetsToAnswer();
     const volume = this.input.entities?.volume || mentionedVolume(this.input.question);
-    const format = this.requestedFormat();
+    const format = this.requestedFormat(facets);
 
     if (volume) this.volume(volume);
     if (format) this.format(format);
@@ -63,7 +66,14 @@ export class ProductAnswerComposer {
     return [];
   }
 
-  private requestedFormat(): SoldFormat | undefined {
+  /**
+   * The edition the shopper named, when the question is about buying it. "単行本は何巻まで" /
+   * "how many tankobon" names the print edition only as a word for volumes: a question with
+   * other facets and none about price, formats or stock gets no price sentence for it.
+   */
+  private requestedFormat(facets: readonly Facet[]): SoldFormat | undefined {
+    const buying = facets.some((f) => BUYING_FACETS.has(f));
+    if (facets.length > 0 && !buying) return undefined;
     const format = this.input.entities?.format;
     if (format === Format.PRINT) return 'print';
     if (format === Format.KINDLE) return 'kindle';

@@ -62,6 +62,12 @@ const RULES: readonly FacetRule[] = [
       'マンガ家',
       '原作者',
       '作画',
+      '誰の作品',
+      '誰の漫画',
+      '誰のマンガ',
+      '描いた人',
+      '書いた人',
+      '描いてる人',
     ],
     en: [
       /\bwho (?:wrote|writes|drew|draws|made|created|illustrated)\b/,
@@ -81,7 +87,11 @@ const RULES: readonly FacetRule[] = [
   {
     facet: 'publisher',
     ja: ['出版社', '掲載誌', '雑誌', '連載誌', 'レーベル', 'どこから出'],
-    en: [/\b(?:publisher|publish(?:es|ed|ing)?|magazine|serialized|serialised|label)\b/],
+    en: [
+      /\b(?:publisher|publishes|publishing|magazine|serialized|serialised|label)\b/,
+      // "Who published X" asks for the publisher; "how many have been published" does not.
+      /\b(?:who|which company|which house) published\b|\bpublished by\b/,
+    ],
   },
   {
     facet: 'synopsis',
@@ -160,6 +170,8 @@ const RULES: readonly FacetRule[] = [
   },
 ];
 
+const FORMATS_RULE = RULES.find((rule) => rule.facet === 'formats') as FacetRule;
+
 /** The question as facets compare it: NFKC, invisible characters out, lowercased. */
 export function facetText(question: string): string {
   return normalizeText(question).toLowerCase();
@@ -168,9 +180,20 @@ export function facetText(question: string): string {
 /** Every facet the question asks about, in presentation order; empty when none is recognised. */
 export function detectFacets(question: string): Facet[] {
   const text = facetText(question);
-  return RULES.filter(
+  const facets = RULES.filter(
     (rule) => rule.ja.some((k) => text.includes(k)) || rule.en.some((p) => p.test(text)),
   ).map((rule) => rule.facet);
+  // 単行本 is also just the word for a volume: "単行本は何巻まで" counts volumes, it does not
+  // ask about the print edition.
+  if (
+    facets.includes('volumes') &&
+    facets.includes('formats') &&
+    !FORMATS_RULE.ja.some((k) => k !== '単行本' && text.includes(k)) &&
+    !FORMATS_RULE.en.some((p) => p.test(text))
+  ) {
+    return facets.filter((facet) => facet !== 'formats');
+  }
+  return facets;
 }
 
 /**

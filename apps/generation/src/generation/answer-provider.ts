@@ -25,6 +25,20 @@ export interface AnswerCitation {
   title: string;
 }
 
+/** ok, or why a call failed (see FailureKind in llm/model-client.ts). */
+export type AttemptOutcome = 'ok' | 'throttled' | 'unavailable' | 'timeout' | 'error' | 'cancelled';
+
+/** One call to a model or to the composer, as recorded in Final.attempts and the trace. */
+export interface AttemptRecord {
+  modelId: string;
+  outcome: AttemptOutcome;
+  /** Empty when the outcome is ok. */
+  error: string;
+  millis: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
 /** What a provider reports once its text is complete. */
 export interface AnswerMetadata {
   /** The documents the text used, in order of first use. */
@@ -33,8 +47,13 @@ export interface AnswerMetadata {
   finishReason: 'complete' | 'length';
   modelId: string;
   promptVersion: string;
+  /** Billed tokens of the whole answer, fallbacks included. */
   inputTokens: number;
   outputTokens: number;
+  /** From the price table; 0 for the composer. */
+  estimatedCostUsd: number;
+  /** The calls that led to this answer; empty when the provider made exactly one call. */
+  attempts: AttemptRecord[];
 }
 
 /** A provider streams text pieces and ends with exactly one done event. */
@@ -42,9 +61,10 @@ export type AnswerEvent =
   { kind: 'text'; text: string } | { kind: 'done'; metadata: AnswerMetadata };
 
 /**
- * The port to whatever writes answers: the embedded local composer, later Bedrock Converse or
- * an OpenAI-compatible endpoint. Pieces arrive as they are produced; a provider stops when the
- * signal aborts (the shopper left) and reports failures by throwing from the iterator.
+ * The port to whatever writes answers: the embedded local composer, a model on Bedrock
+ * Converse or an OpenAI-compatible endpoint, or a chain of them with fallbacks. Pieces arrive
+ * as they are produced; a provider stops when the signal aborts (the shopper left) and reports
+ * failures by throwing from the iterator.
  */
 export interface AnswerProvider {
   /** The model or composer, recorded on every final event (also failed ones). */
@@ -53,4 +73,17 @@ export interface AnswerProvider {
   generate(request: AnswerRequest, signal: AbortSignal): AsyncIterable<AnswerEvent>;
 }
 
-export const ANSWER_PROVIDER = Symbol('ANSWER_PROVIDER');
+/** A model tier: fast (Haiku-class) for most turns, strong (Sonnet-class) for hard ones. */
+export type ModelTier = 'fast' | 'strong';
+
+/**
+ * The providers of the configured GENERATION_PROVIDER. Turns that must never reach a model
+ * (templates, catalog API answers, no evidence) always go to the composer, whatever the
+ * configuration; the others go to the provider of their tier.
+ */
+export interface AnswerProviders {
+  readonly composer: AnswerProvider;
+  forTier(tier: ModelTier): AnswerProvider;
+}
+
+export const ANSWER_PROVIDERS = Symbol('ANSWER_PROVIDERS');

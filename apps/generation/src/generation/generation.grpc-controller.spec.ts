@@ -11,14 +11,13 @@ import {
 } from '@mangaassist/contracts';
 import { type GrpcClientHandle, createGrpcClient, startGrpcService } from '@mangaassist/grpc';
 import { freePort } from '@mangaassist/testing';
-import { type DynamicModule, type INestMicroservice, Module } from '@nestjs/common';
+import type { INestMicroservice } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppModule } from '../app/app.module';
 import { generationConfigSchema } from '../app/generation.config';
+import { createGenerationRuntime } from '../app/generation-runtime';
 import { type StoreFixtures, storeFixtures } from '../testing/store.fixtures';
-import { ANSWER_PROVIDER, type AnswerEvent, type AnswerProvider } from './answer-provider';
-import { GenerationGrpcController } from './generation.grpc-controller';
-import { GenerationService as GenerationDomainService } from './generation.service';
+import type { AnswerEvent, AnswerProvider } from './answer-provider';
 
 async function collect(stream: AsyncIterable<GenerateResponse>): Promise<GenerateResponse[]> {
   const events: GenerateResponse[] = [];
@@ -51,7 +50,7 @@ describe('GenerationService over gRPC (contract)', () => {
     });
     app = await startGrpcService({
       name: 'generation',
-      module: AppModule.forConfig(config),
+      module: AppModule.forRuntime(await createGenerationRuntime(config)),
       services: [GenerationService],
       host: config.GENERATION_HOST,
       port: config.GENERATION_PORT,
@@ -98,6 +97,25 @@ describe('GenerationService over gRPC (contract)', () => {
     expect(final.promptVersion).toBe('local-composer/v1');
     expect(final.inputTokens).toBe(0);
     expect(final.outputTokens).toBe(0);
+    expect(final.estimatedCostUsd).toBe(0);
+    expect(final.cacheHit).toBe(false);
+    expect(final.attempts.map((a) => a.modelId)).toEqual(['local-composer']);
+  });
+
+  it('answers the same question again from the cache', async () => {
+    const request = {
+      question: 'How many volumes of Naruto are there?',
+      locale: Locale.EN,
+      intent: Intent.PRODUCT_QUESTION,
+      route: Route.RAG,
+      evidence: store.docs('MA-0002'),
+    };
+    const first = finalOf(await collect(client.rpc.generate(request)));
+    const again = await collect(client.rpc.generate(request));
+    expect(first.cacheHit).toBe(false);
+    expect(finalOf(again).cacheHit).toBe(true);
+    expect(finalOf(again).answer).toBe(first.answer);
+    expect(deltaText(again)).toBe(first.answer);
   });
 
   it('streams an English answer, detecting the locale when unspecified', async () => {
@@ -175,22 +193,18 @@ describe('GenerationService over gRPC: client cancellation', () => {
     },
   };
 
-  @Module({})
-  class EndlessModule {
-    static module(): DynamicModule {
-      return {
-        module: EndlessModule,
-        controllers: [GenerationGrpcController],
-        providers: [{ provide: ANSWER_PROVIDER, useValue: endless }, GenerationDomainService],
-      };
-    }
-  }
-
   it('stops the provider when the client cancels the stream', async () => {
     const port = await freePort();
+    const runtime = await createGenerationRuntime(
+      generationConfigSchema.parse({ GENERATION_CACHE: 'off', GENERATION_METRICS_LOG_MS: '0' }),
+    );
+    const store = await storeFixtures();
     const app = await startGrpcService({
       name: 'generation',
-      module: EndlessModule.module(),
+      module: AppModule.forRuntime({
+        ...runtime,
+        providers: { composer: runtime.providers.composer, forTier: () => endless },
+      }),
       services: [GenerationService],
       host: '127.0.0.1',
       port,
@@ -205,7 +219,7 @@ describe('GenerationService over gRPC: client cancellation', () => {
       const received: GenerateResponse[] = [];
       const reading = (async () => {
         for await (const event of client.rpc.generate(
-          { question: 'Tell me everything' },
+          { question: 'Tell me everything', evidence: store.docs('MA-0001') },
           { signal: abort.signal },
         )) {
           received.push(event);

@@ -52,6 +52,8 @@ describe('LocalComposerProvider', () => {
           promptVersion: 'local-composer/v1',
           inputTokens: 0,
           outputTokens: 0,
+          estimatedCostUsd: 0,
+          attempts: [],
         },
       });
     },

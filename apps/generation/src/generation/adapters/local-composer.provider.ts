@@ -35,6 +35,8 @@ export class LocalComposerProvider implements AnswerProvider {
         promptVersion: this.promptVersion,
         inputTokens: 0,
         outputTokens: 0,
+        estimatedCostUsd: 0,
+        attempts: [],
       },
     };
   }

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mangaassist/generation/v1/generation.proto.
  */
 export const file_mangaassist_generation_v1_generation: GenFile = /*@__PURE__*/
-  fileDesc("CiptYW5nYWFzc2lzdC9nZW5lcmF0aW9uL3YxL2dlbmVyYXRpb24ucHJvdG8SGW1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEi7QIKD0dlbmVyYXRlUmVxdWVzdBIQCghxdWVzdGlvbhgBIAEoCRItCgZsb2NhbGUYAiABKA4yHS5tYW5nYWFzc2lzdC5jb21tb24udjEuTG9jYWxlEi0KBmludGVudBgDIAEoDjIdLm1hbmdhYXNzaXN0LmNvbW1vbi52MS5JbnRlbnQSKwoFcm91dGUYBCABKA4yHC5tYW5nYWFzc2lzdC5jb21tb24udjEuUm91dGUSMQoIZW50aXRpZXMYBSABKAsyHy5tYW5nYWFzc2lzdC5jb21tb24udjEuRW50aXRpZXMSMAoIZXZpZGVuY2UYBiADKAsyHi5tYW5nYWFzc2lzdC5zdG9yZS52MS5Eb2N1bWVudBIzCgdoaXN0b3J5GAcgAygLMiIubWFuZ2Fhc3Npc3QuY29tbW9uLnYxLkhpc3RvcnlUdXJuEhAKCHRyYWNlX2lkGAggASgJEhEKCXNpZ25lZF9pbhgJIAEoCCIlCghDaXRhdGlvbhIKCgJpZBgBIAEoCRINCgV0aXRsZRgCIAEoCSIVCgVEZWx0YRIMCgR0ZXh0GAEgASgJIv0BCgVGaW5hbBIOCgZhbnN3ZXIYASABKAkSNgoJY2l0YXRpb25zGAIgAygLMiMubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5DaXRhdGlvbhI+Cg1maW5pc2hfcmVhc29uGAMgASgOMicubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5GaW5pc2hSZWFzb24SEAoIbW9kZWxfaWQYBCABKAkSFgoOcHJvbXB0X3ZlcnNpb24YBSABKAkSFAoMaW5wdXRfdG9rZW5zGAYgASgNEhUKDW91dHB1dF90b2tlbnMYByABKA0SFQoNZXJyb3JfbWVzc2FnZRgIIAEoCSKBAQoQR2VuZXJhdGVSZXNwb25zZRIxCgVkZWx0YRgBIAEoCzIgLm1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEuRGVsdGFIABIxCgVmaW5hbBgCIAEoCzIgLm1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEuRmluYWxIAEIHCgVldmVudCp8CgxGaW5pc2hSZWFzb24SHQoZRklOSVNIX1JFQVNPTl9VTlNQRUNJRklFRBAAEhoKFkZJTklTSF9SRUFTT05fQ09NUExFVEUQARIYChRGSU5JU0hfUkVBU09OX0xFTkdUSBACEhcKE0ZJTklTSF9SRUFTT05fRVJST1IQAzJ6ChFHZW5lcmF0aW9uU2VydmljZRJlCghHZW5lcmF0ZRIqLm1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEuR2VuZXJhdGVSZXF1ZXN0GisubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5HZW5lcmF0ZVJlc3BvbnNlMAFiBnByb3RvMw", [file_mangaassist_common_v1_common, file_mangaassist_store_v1_store]);
+  fileDesc("CiptYW5nYWFzc2lzdC9nZW5lcmF0aW9uL3YxL2dlbmVyYXRpb24ucHJvdG8SGW1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEi7QIKD0dlbmVyYXRlUmVxdWVzdBIQCghxdWVzdGlvbhgBIAEoCRItCgZsb2NhbGUYAiABKA4yHS5tYW5nYWFzc2lzdC5jb21tb24udjEuTG9jYWxlEi0KBmludGVudBgDIAEoDjIdLm1hbmdhYXNzaXN0LmNvbW1vbi52MS5JbnRlbnQSKwoFcm91dGUYBCABKA4yHC5tYW5nYWFzc2lzdC5jb21tb24udjEuUm91dGUSMQoIZW50aXRpZXMYBSABKAsyHy5tYW5nYWFzc2lzdC5jb21tb24udjEuRW50aXRpZXMSMAoIZXZpZGVuY2UYBiADKAsyHi5tYW5nYWFzc2lzdC5zdG9yZS52MS5Eb2N1bWVudBIzCgdoaXN0b3J5GAcgAygLMiIubWFuZ2Fhc3Npc3QuY29tbW9uLnYxLkhpc3RvcnlUdXJuEhAKCHRyYWNlX2lkGAggASgJEhEKCXNpZ25lZF9pbhgJIAEoCCIlCghDaXRhdGlvbhIKCgJpZBgBIAEoCRINCgV0aXRsZRgCIAEoCSIVCgVEZWx0YRIMCgR0ZXh0GAEgASgJIuwCCgVGaW5hbBIOCgZhbnN3ZXIYASABKAkSNgoJY2l0YXRpb25zGAIgAygLMiMubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5DaXRhdGlvbhI+Cg1maW5pc2hfcmVhc29uGAMgASgOMicubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5GaW5pc2hSZWFzb24SEAoIbW9kZWxfaWQYBCABKAkSFgoOcHJvbXB0X3ZlcnNpb24YBSABKAkSFAoMaW5wdXRfdG9rZW5zGAYgASgNEhUKDW91dHB1dF90b2tlbnMYByABKA0SFQoNZXJyb3JfbWVzc2FnZRgIIAEoCRIaChJlc3RpbWF0ZWRfY29zdF91c2QYCSABKAESEQoJY2FjaGVfaGl0GAogASgIEj4KCGF0dGVtcHRzGAsgAygLMiwubWFuZ2Fhc3Npc3QuZ2VuZXJhdGlvbi52MS5HZW5lcmF0aW9uQXR0ZW1wdCKCAQoRR2VuZXJhdGlvbkF0dGVtcHQSEAoIbW9kZWxfaWQYASABKAkSDwoHb3V0Y29tZRgCIAEoCRINCgVlcnJvchgDIAEoCRIOCgZtaWxsaXMYBCABKAESFAoMaW5wdXRfdG9rZW5zGAUgASgNEhUKDW91dHB1dF90b2tlbnMYBiABKA0igQEKEEdlbmVyYXRlUmVzcG9uc2USMQoFZGVsdGEYASABKAsyIC5tYW5nYWFzc2lzdC5nZW5lcmF0aW9uLnYxLkRlbHRhSAASMQoFZmluYWwYAiABKAsyIC5tYW5nYWFzc2lzdC5nZW5lcmF0aW9uLnYxLkZpbmFsSABCBwoFZXZlbnQqfAoMRmluaXNoUmVhc29uEh0KGUZJTklTSF9SRUFTT05fVU5TUEVDSUZJRUQQABIaChZGSU5JU0hfUkVBU09OX0NPTVBMRVRFEAESGAoURklOSVNIX1JFQVNPTl9MRU5HVEgQAhIXChNGSU5JU0hfUkVBU09OX0VSUk9SEAMyegoRR2VuZXJhdGlvblNlcnZpY2USZQoIR2VuZXJhdGUSKi5tYW5nYWFzc2lzdC5nZW5lcmF0aW9uLnYxLkdlbmVyYXRlUmVxdWVzdBorLm1hbmdhYXNzaXN0LmdlbmVyYXRpb24udjEuR2VuZXJhdGVSZXNwb25zZTABYgZwcm90bzM", [file_mangaassist_common_v1_common, file_mangaassist_store_v1_store]);
 
 /**
  * GenerateRequest is everything the answer may use.
@@ -203,6 +203,29 @@ export type Final = Message<"mangaassist.generation.v1.Final"> & {
    * @generated from field: string error_message = 8;
    */
   errorMessage: string;
+
+  /**
+   * estimated_cost_usd is the cost of this answer in US dollars from the service's price table
+   * (every billed attempt, fallbacks included); 0 for the local composer and for cache hits.
+   *
+   * @generated from field: double estimated_cost_usd = 9;
+   */
+  estimatedCostUsd: number;
+
+  /**
+   * cache_hit is true when the answer came from the answer cache and no provider was called.
+   *
+   * @generated from field: bool cache_hit = 10;
+   */
+  cacheHit: boolean;
+
+  /**
+   * attempts are the provider calls made for this answer in order (retries and fallbacks
+   * included); the last one wrote the answer or failed. Empty for cache hits.
+   *
+   * @generated from field: repeated mangaassist.generation.v1.GenerationAttempt attempts = 11;
+   */
+  attempts: GenerationAttempt[];
 };
 
 /**
@@ -211,6 +234,62 @@ export type Final = Message<"mangaassist.generation.v1.Final"> & {
  */
 export const FinalSchema: GenMessage<Final> = /*@__PURE__*/
   messageDesc(file_mangaassist_generation_v1_generation, 3);
+
+/**
+ * GenerationAttempt is one call to a model or to the local composer.
+ *
+ * @generated from message mangaassist.generation.v1.GenerationAttempt
+ */
+export type GenerationAttempt = Message<"mangaassist.generation.v1.GenerationAttempt"> & {
+  /**
+   * model_id is the model (or local-composer) that was called.
+   *
+   * @generated from field: string model_id = 1;
+   */
+  modelId: string;
+
+  /**
+   * outcome is ok, throttled, unavailable, timeout, error or cancelled.
+   *
+   * @generated from field: string outcome = 2;
+   */
+  outcome: string;
+
+  /**
+   * error says what went wrong, empty when outcome is ok.
+   *
+   * @generated from field: string error = 3;
+   */
+  error: string;
+
+  /**
+   * millis is how long the attempt took.
+   *
+   * @generated from field: double millis = 4;
+   */
+  millis: number;
+
+  /**
+   * input_tokens are the prompt tokens the attempt billed (estimated when the model did not report them).
+   *
+   * @generated from field: uint32 input_tokens = 5;
+   */
+  inputTokens: number;
+
+  /**
+   * output_tokens are the answer tokens the attempt billed.
+   *
+   * @generated from field: uint32 output_tokens = 6;
+   */
+  outputTokens: number;
+};
+
+/**
+ * Describes the message mangaassist.generation.v1.GenerationAttempt.
+ * Use `create(GenerationAttemptSchema)` to create a new message.
+ */
+export const GenerationAttemptSchema: GenMessage<GenerationAttempt> = /*@__PURE__*/
+  messageDesc(file_mangaassist_generation_v1_generation, 4);
 
 /**
  * GenerateResponse is one event of the answer stream.
@@ -247,7 +326,7 @@ export type GenerateResponse = Message<"mangaassist.generation.v1.GenerateRespon
  * Use `create(GenerateResponseSchema)` to create a new message.
  */
 export const GenerateResponseSchema: GenMessage<GenerateResponse> = /*@__PURE__*/
-  messageDesc(file_mangaassist_generation_v1_generation, 4);
+  messageDesc(file_mangaassist_generation_v1_generation, 5);
 
 /**
  * FinishReason is why the stream ended.
