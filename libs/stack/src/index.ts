@@ -1,2 +1,3 @@
 export * from './lib/service-catalog';
 export * from './lib/stack-supervisor';
+export * from './lib/kafka-broker-process';

@@ -1,5 +1,12 @@
-import { EVENT_PUBLISHER, type EventPublisher, SqliteEventLog } from '@mangaassist/event-bus';
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_BUS, EVENT_PUBLISHER, type EventBus, createEventBus } from '@mangaassist/event-bus';
+import { TELEMETRY, type Telemetry, setupTelemetry } from '@mangaassist/telemetry';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { GuardrailsCommentRedactor } from '../feedback/adapters/guardrails.comment-redactor';
 import { COMMENT_REDACTOR } from '../feedback/comment-redactor';
 import {
@@ -12,14 +19,20 @@ import type { FeedbackConfig } from './feedback.config';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher) {}
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(TELEMETRY) private readonly telemetry: Telemetry,
+  ) {}
 
   static forConfig(config: FeedbackConfig): DynamicModule {
+    // Before Nest starts, so a bad OTEL_* variable stops the process with its name.
+    const telemetry = setupTelemetry({ serviceName: 'feedback' });
     return {
       module: AppModule,
       controllers: [FeedbackGrpcController],
       providers: [
         FeedbackSubmissionService,
+        { provide: TELEMETRY, useValue: telemetry },
         {
           provide: FEEDBACK_SUBMISSION_OPTIONS,
           useValue: {
@@ -34,14 +47,27 @@ export class AppModule implements OnApplicationShutdown {
               deadlineMs: config.GUARDRAILS_DEADLINE_MS,
             }),
         },
-        // The embedded log; a Kafka adapter of the same port slots in here.
-        { provide: EVENT_PUBLISHER, useFactory: () => new SqliteEventLog(config.EVENT_LOG_PATH) },
+        {
+          provide: EVENT_BUS,
+          useFactory: () => {
+            // Submit answers once its event is durable: the broker's ack, or else the outbox.
+            const bus = createEventBus(config, { service: 'feedback', outbox: true });
+            new Logger('EventBus').log(`feedback events go to ${bus.describe()}`);
+            return bus;
+          },
+        },
+        {
+          provide: EVENT_PUBLISHER,
+          useFactory: (bus: EventBus) => bus.publisher,
+          inject: [EVENT_BUS],
+        },
       ],
     };
   }
 
-  // After the gRPC server stopped taking calls, so no Submit publishes into a closed log.
+  // After the gRPC server stopped taking calls, so no Submit publishes into a closed bus.
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher.close();
+    await this.bus.close();
+    await this.telemetry.shutdown();
   }
 }

@@ -16,6 +16,22 @@ describe('feedback config', () => {
     });
     // The shared local log under the repository root, as the gateway and retraining-queue use.
     expect(config.EVENT_LOG_PATH.endsWith(join('.var', 'events.db'))).toBe(true);
+    expect(config).toMatchObject({ EVENT_BUS: 'local', KAFKA_CLIENT_ID: 'feedback' });
+    // Submit answers only once a rating is durable, so the outbox fsyncs each one.
+    expect(config.EVENT_OUTBOX_SYNC).toBe('full');
+  });
+
+  it('reads the Kafka settings', () => {
+    const config = loadFeedbackConfig({
+      EVENT_BUS: 'kafka',
+      KAFKA_BROKERS: 'b-1:9092,b-2:9092',
+      KAFKA_REPLICATION_FACTOR: '3',
+    });
+    expect(config).toMatchObject({
+      EVENT_BUS: 'kafka',
+      KAFKA_BROKERS: ['b-1:9092', 'b-2:9092'],
+      KAFKA_REPLICATION_FACTOR: 3,
+    });
   });
 
   it('names every malformed variable', () => {

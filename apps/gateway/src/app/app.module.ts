@@ -1,5 +1,13 @@
-import { EVENT_PUBLISHER, SqliteEventLog } from '@mangaassist/event-bus';
-import { type DynamicModule, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { EVENT_BUS, EVENT_PUBLISHER, type EventBus, createEventBus } from '@mangaassist/event-bus';
+import { TELEMETRY, type Telemetry, setupTelemetry } from '@mangaassist/telemetry';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { ChatController } from '../chat/chat.controller';
 import { ChatSocketServer } from '../chat/chat-socket.server';
 import { ChatTurnService } from '../chat/chat-turn.service';
@@ -15,15 +23,22 @@ import type { GatewayConfig } from './gateway.config';
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 @Module({})
-export class AppModule implements OnModuleDestroy {
-  constructor(@Inject(UPSTREAMS) private readonly upstreams: Upstreams) {}
+export class AppModule implements OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    @Inject(UPSTREAMS) private readonly upstreams: Upstreams,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(TELEMETRY) private readonly telemetry: Telemetry,
+  ) {}
 
   static forConfig(config: GatewayConfig): DynamicModule {
+    // Before Nest starts, so a bad OTEL_* variable stops the process with its name.
+    const telemetry = setupTelemetry({ serviceName: 'gateway' });
     return {
       module: AppModule,
       controllers: [ChatController, FeedbackController, HealthController, ChatPageController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: TELEMETRY, useValue: telemetry },
         { provide: UPSTREAMS, useFactory: () => new Upstreams(config) },
         {
           provide: SESSION_STORE,
@@ -34,8 +49,20 @@ export class AppModule implements OnModuleDestroy {
               config.SESSION_MAX,
             ),
         },
-        // The embedded event bus; the Kafka adapter replaces this provider when configured.
-        { provide: EVENT_PUBLISHER, useFactory: () => new SqliteEventLog(config.EVENT_LOG_PATH) },
+        {
+          provide: EVENT_BUS,
+          useFactory: () => {
+            // Trace events the broker does not take go to the outbox: a turn never waits on it.
+            const bus = createEventBus(config, { service: 'gateway', outbox: true });
+            new Logger('EventBus').log(`trace events go to ${bus.describe()}`);
+            return bus;
+          },
+        },
+        {
+          provide: EVENT_PUBLISHER,
+          useFactory: (bus: EventBus) => bus.publisher,
+          inject: [EVENT_BUS],
+        },
         {
           provide: TRACE_RECORDER_OPTIONS,
           useValue: {
@@ -52,5 +79,11 @@ export class AppModule implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.upstreams.close();
+  }
+
+  // After every onModuleDestroy, so the trace recorder has handed its buffer to the bus.
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+    await this.telemetry.shutdown();
   }
 }

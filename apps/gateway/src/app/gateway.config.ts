@@ -1,5 +1,5 @@
-import { DEVELOPMENT_PSEUDONYM_KEY } from '@mangaassist/event-bus';
-import { address, fromRepoRoot, logFormat, millis, parseConfig, port } from '@mangaassist/config';
+import { DEVELOPMENT_PSEUDONYM_KEY, eventBusConfigShape } from '@mangaassist/event-bus';
+import { address, logFormat, millis, parseConfig, port } from '@mangaassist/config';
 import { z } from 'zod';
 
 const gatewaySchema = z.object({
@@ -15,7 +15,6 @@ const gatewaySchema = z.object({
   UPSTREAM_DEADLINE_MS: millis(2000),
   /** Deadline of the whole generation stream (an LLM answer can take seconds). */
   GENERATION_DEADLINE_MS: millis(20000),
-  EVENT_LOG_PATH: z.string().min(1).default(fromRepoRoot('.var', 'events.db')),
   SESSION_PSEUDONYM_KEY: z.string().min(16).default(DEVELOPMENT_PSEUDONYM_KEY),
   /** Earlier turns (shopper + assistant lines) kept per session and sent to generation. */
   SESSION_HISTORY_TURNS: z.coerce.number().int().min(0).max(50).default(6),
@@ -25,6 +24,10 @@ const gatewaySchema = z.object({
   /** Trace events waiting to be written at most; beyond that the oldest are counted as dropped. */
   TRACE_BUFFER_MAX: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   LOG_FORMAT: logFormat(),
+  // Trace events are spilled on the event loop that serves chat turns: an fsync per spill
+  // would slow every turn while the broker is away, so the outbox survives a gateway crash
+  // (SIGKILL, OOM) but not a power loss unless EVENT_OUTBOX_SYNC=full.
+  ...eventBusConfigShape('gateway', { outboxSync: 'normal' }),
 });
 
 export type GatewayConfig = z.infer<typeof gatewaySchema>;

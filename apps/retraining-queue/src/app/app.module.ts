@@ -1,10 +1,18 @@
 import {
+  EVENT_BUS,
   EVENT_CONSUMER,
   EVENT_PUBLISHER,
-  type EventPublisher,
-  SqliteEventLog,
+  type EventBus,
+  createEventBus,
 } from '@mangaassist/event-bus';
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { TELEMETRY, type Telemetry, setupTelemetry } from '@mangaassist/telemetry';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { IngestionConsumerService } from '../ingestion/ingestion-consumer.service';
 import {
   INGESTION_OPTIONS,
@@ -15,18 +23,20 @@ import { SqliteQueueStore } from '../queue/adapters/sqlite.queue-store';
 import { QUEUE_STORE, type QueueStore } from '../queue/queue-store';
 import { QueueGrpcController } from '../queue/queue.grpc-controller';
 import { QueueService } from '../queue/queue.service';
+import { archiveProviders } from '../export/archive.providers';
 import type { RetrainingQueueConfig } from './retraining-queue.config';
-
-const EVENT_LOG = Symbol('EVENT_LOG');
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
   constructor(
     @Inject(QUEUE_STORE) private readonly store: QueueStore,
-    @Inject(EVENT_PUBLISHER) private readonly eventLog: EventPublisher,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(TELEMETRY) private readonly telemetry: Telemetry,
   ) {}
 
   static forConfig(config: RetrainingQueueConfig): DynamicModule {
+    // Before Nest starts, so a bad OTEL_* variable stops the process with its name.
+    const telemetry = setupTelemetry({ serviceName: 'retraining-queue' });
     return {
       module: AppModule,
       controllers: [QueueGrpcController],
@@ -34,18 +44,32 @@ export class AppModule implements OnApplicationShutdown {
         QueueService,
         IngestionService,
         IngestionConsumerService,
+        { provide: TELEMETRY, useValue: telemetry },
         {
           provide: INGESTION_OPTIONS,
           useValue: { consumerGroup: config.RETRAINING_CONSUMER_GROUP } satisfies IngestionOptions,
         },
         { provide: QUEUE_STORE, useFactory: () => new SqliteQueueStore(config.RETRAINING_DB_PATH) },
-        // The embedded log serves both ports: it is read for events and written for dead letters.
-        { provide: EVENT_LOG, useFactory: () => new SqliteEventLog(config.EVENT_LOG_PATH) },
-        { provide: EVENT_PUBLISHER, useExisting: EVENT_LOG },
+        ...archiveProviders(config),
+        {
+          provide: EVENT_BUS,
+          useFactory: () => {
+            // No outbox: a dead letter the broker does not take fails the handler, and the
+            // source event is retried rather than committed (it cannot be lost either way).
+            const bus = createEventBus(config, { service: 'retraining-queue', outbox: false });
+            new Logger('EventBus').log(`consuming from ${bus.describe()}`);
+            return bus;
+          },
+        },
+        {
+          provide: EVENT_PUBLISHER,
+          useFactory: (bus: EventBus) => bus.publisher,
+          inject: [EVENT_BUS],
+        },
         {
           provide: EVENT_CONSUMER,
-          useFactory: (log: SqliteEventLog) => log.consumer(),
-          inject: [EVENT_LOG],
+          useFactory: (bus: EventBus) => bus.consumer(),
+          inject: [EVENT_BUS],
         },
       ],
     };
@@ -55,6 +79,7 @@ export class AppModule implements OnApplicationShutdown {
   // handler can write into a closed database.
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
-    await this.eventLog.close();
+    await this.bus.close();
+    await this.telemetry.shutdown();
   }
 }

@@ -12,6 +12,7 @@ describe('retraining-queue config', () => {
       RETRAINING_CONSUMER_GROUP: 'retraining-queue',
     });
     expect(config.EVENT_LOG_PATH.endsWith(join('.var', 'events.db'))).toBe(true);
+    expect(config).toMatchObject({ EVENT_BUS: 'local', KAFKA_SESSION_TIMEOUT_MS: 10000 });
     expect(config.RETRAINING_DB_PATH.endsWith(join('.var', 'retraining.db'))).toBe(true);
   });
 

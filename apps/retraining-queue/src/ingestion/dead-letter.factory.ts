@@ -8,6 +8,7 @@ import {
   type OutgoingEvent,
   type ReceivedEvent,
   TOPICS,
+  activeTraceparent,
   encodeEvent,
 } from '@mangaassist/event-bus';
 
@@ -37,7 +38,9 @@ export function deadLetterFor(
     topic: TOPICS.retrainingDlq,
     key: event.key,
     eventType: EVENT_TYPES.deadLetterRecorded,
-    traceparent: event.headers[HEADERS.traceparent],
+    // The processing span when tracing is on, so the dead letter hangs under the attempt that
+    // gave up; else the context the message came with.
+    traceparent: activeTraceparent() ?? event.headers[HEADERS.traceparent],
   });
 }
 

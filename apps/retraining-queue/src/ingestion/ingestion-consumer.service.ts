@@ -1,4 +1,5 @@
 import { EVENT_CONSUMER, type EventConsumer, TOPICS } from '@mangaassist/event-bus';
+import { trace } from '@opentelemetry/api';
 import {
   Inject,
   Injectable,
@@ -24,11 +25,16 @@ export class IngestionConsumerService implements OnModuleInit, OnModuleDestroy {
     await this.consumer.start({
       groupId: this.options.consumerGroup,
       topics,
-      // A new group must not skip events published before its first start (the gateway and
-      // feedback may run long before us); replaying is harmless because the store dedupes.
+      // Offset reset policy "earliest" (Kafka's auto.offset.reset): a group without a committed
+      // position starts at the oldest retained event. It applies to a new group, and on Kafka
+      // also to one whose committed offsets expired after a long stop (offsets.retention.minutes).
+      // "latest" would silently skip every rating produced meanwhile; replaying is harmless
+      // because the store dedupes by event id.
       fromBeginning: true,
       handle: async (event) => {
-        await this.ingestion.handle(event);
+        const outcome = await this.ingestion.handle(event);
+        // On the `<topic> process` span the bus opened for this event (a no-op without tracing).
+        trace.getActiveSpan()?.setAttribute('mangaassist.retraining.outcome', outcome);
       },
     });
     this.logger.log(`consuming ${topics.join(', ')} as group ${this.options.consumerGroup}`);

@@ -173,6 +173,36 @@ describe('SqliteQueueStore', () => {
     });
   });
 
+  describe('read-only', () => {
+    it('lists what the writer stored, while it runs, and refuses writes', async () => {
+      const id = traceIdOf(301);
+      await store.recordTrace(japaneseTrace(id));
+      await store.recordFeedback(feedbackOn(id, Rating.DOWN, { comment: '読み取り専用' }));
+      const reader = new SqliteQueueStore(path, { readOnly: true });
+      try {
+        const [item] = await reader.listItems(ALL);
+        expect(item.feedback[0].comment).toBe('読み取り専用');
+        await expect(reader.recordFeedback(feedbackOn(id, Rating.UP))).rejects.toThrow(/readonly/);
+      } finally {
+        await reader.close();
+      }
+    });
+
+    it('refuses a file that is not a queue store instead of adding tables to it', () => {
+      const other = join(dir, 'events.db');
+      const db = new DatabaseSync(other);
+      db.exec('CREATE TABLE events (id INTEGER PRIMARY KEY)');
+      db.close();
+      expect(() => new SqliteQueueStore(other, { readOnly: true })).toThrow(
+        /events\.db is not a retraining queue store/,
+      );
+      const check = new DatabaseSync(other);
+      const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+      check.close();
+      expect(tables).toEqual([{ name: 'events' }]);
+    });
+  });
+
   describe('listing', () => {
     async function seed(): Promise<string[]> {
       const ids = [1, 2, 3, 4].map((n) => traceIdOf(100 + n));

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import {
@@ -18,6 +18,11 @@ import type { ItemQuery, QueueStore, RecordOutcome } from '../queue-store';
 export interface SqliteQueueStoreOptions {
   /** Wall-clock milliseconds; tests pin it. */
   clock?: () => number;
+  /**
+   * Opens an existing store for reading only (exports): no schema is created, so a wrong path
+   * is refused instead of being turned into an empty store, and writes fail.
+   */
+  readOnly?: boolean;
 }
 
 type EventKind = 'trace' | 'feedback';
@@ -40,12 +45,18 @@ export class SqliteQueueStore implements QueueStore {
   private readonly logger = new Logger(SqliteQueueStore.name);
   private readonly db: DatabaseSync;
   private readonly clock: () => number;
+  private readonly statements = new Map<string, StatementSync>();
 
   constructor(
     readonly path: string,
     options: SqliteQueueStoreOptions = {},
   ) {
     this.clock = options.clock ?? Date.now;
+    if (options.readOnly) {
+      this.db = new DatabaseSync(path, { readOnly: true, timeout: 5000 });
+      this.assertQueueSchema();
+      return;
+    }
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path, { timeout: 5000 });
     // synchronous = FULL: the event log commits our offset durably right after we return,
@@ -198,13 +209,36 @@ export class SqliteQueueStore implements QueueStore {
     return latest === null ? now : Math.max(now, latest + 1);
   }
 
+  private assertQueueSchema(): void {
+    const { tables } = this.db
+      .prepare(
+        `SELECT COUNT(*) AS tables FROM sqlite_master
+         WHERE type = 'table' AND name IN ('processed_events', 'traces', 'feedback', 'items')`,
+      )
+      .get() as { tables: number };
+    if (tables !== 4) {
+      this.db.close();
+      throw new Error(`${this.path} is not a retraining queue store (its tables are missing)`);
+    }
+  }
+
+  /** Prepared once per connection: an export reads two statements per item, many thousand times. */
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private item(row: ItemRow): QueueItem {
-    const trace = this.db
-      .prepare('SELECT message FROM traces WHERE trace_id = ?')
-      .get(row.trace_id) as MessageRow | undefined;
-    const feedback = this.db
-      .prepare('SELECT message FROM feedback WHERE trace_id = ? ORDER BY seq')
-      .all(row.trace_id) as unknown as MessageRow[];
+    const trace = this.statement('SELECT message FROM traces WHERE trace_id = ?').get(
+      row.trace_id,
+    ) as MessageRow | undefined;
+    const feedback = this.statement(
+      'SELECT message FROM feedback WHERE trace_id = ? ORDER BY seq',
+    ).all(row.trace_id) as unknown as MessageRow[];
     return create(QueueItemSchema, {
       traceId: row.trace_id,
       trace: trace ? fromBinary(ChatTraceRecordedSchema, trace.message) : undefined,

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'examples',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
