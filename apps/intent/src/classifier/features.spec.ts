@@ -1,4 +1,10 @@
-import { DEFAULT_FEATURE_OPTIONS, featureStrings, featurize } from './features';
+import {
+  DEFAULT_FEATURE_OPTIONS,
+  featureStrings,
+  featurize,
+  featurizeFromStrings,
+} from './features';
+import { hashFeature } from './feature-hash';
 
 const options = DEFAULT_FEATURE_OPTIONS;
 
@@ -50,12 +56,29 @@ describe('featurize', () => {
     }
   });
 
-  it('damps repeated features with sublinear term frequency', () => {
-    const once = featurize('manga', { ...options, wordBigrams: false });
-    const thrice = featurize('manga manga manga', { ...options, wordBigrams: false });
-    const wordBucket = (v: typeof once) => Math.max(...v.values);
-    // 1 + ln 3 ≈ 2.1, not 3: repetition counts less than new evidence.
-    expect(wordBucket(thrice) / wordBucket(once)).toBeLessThan(3);
+  it('damps repeated words with sublinear term frequency', () => {
+    const plain = { ...options, wordBigrams: false, wordTrigrams: false };
+    const { indices, values } = featurize('manga manga comic', plain);
+    const strings = featureStrings('manga manga comic', plain);
+    expect(strings.filter((f) => f === 'w:manga')).toHaveLength(2);
+    const valueOf = (feature: string) => {
+      const bucket = hashFeature(feature, plain.seed) & (2 ** plain.hashBits - 1);
+      return values[indices.indexOf(bucket)];
+    };
+    expect(valueOf('w:manga') / valueOf('w:comic')).toBeCloseTo(1 + Math.log(2), 1);
+  });
+
+  it('normalizes character and word n-grams as blocks, the word block weighted', () => {
+    const text = 'how much is vol 3';
+    const half = featurize(text, { ...options, wordBlockWeight: 0.5 });
+    const double = featurize(text, { ...options, wordBlockWeight: 2 });
+    const charOnly = featurize(text, { ...options, wordBlockWeight: 0 });
+    // With weight 0 the word buckets are left out; more weight moves mass to them.
+    expect(charOnly.indices.length).toBeLessThan(half.indices.length);
+    const mass = (v: { values: Float64Array }) => v.values.reduce((a, b) => a + b * b, 0);
+    expect(mass(half)).toBeCloseTo(1, 10);
+    expect(mass(double)).toBeCloseTo(1, 10);
+    expect(Array.from(half.values)).not.toEqual(Array.from(double.values));
   });
 
   it('gives an empty vector for text without letters, never an exception', () => {
@@ -67,5 +90,28 @@ describe('featurize', () => {
     const a = featurize('hello', options);
     const b = featurize('hello', { ...options, seed: options.seed + 1 });
     expect(Array.from(a.indices)).not.toEqual(Array.from(b.indices));
+  });
+});
+
+describe('featurize without intermediate strings', () => {
+  it('gives exactly the vector of hashing every feature string', () => {
+    for (const text of [
+      'ONE PIECEは何巻まで出ていますか？',
+      'how much is the kindle version of spy x family vol 3',
+      'ｼﾞｮｼﾞｮ 5部 ＫＩＮＤＬＥ版 ありますか',
+      '𠮷野家の漫画 🙂 naïve café',
+      'where is 注文 250-1234567-1234567 pls',
+      '',
+    ]) {
+      for (const variant of [
+        options,
+        { ...options, wordBigrams: false, wordTrigrams: false, latinCharGrams: [3, 4] as const },
+      ]) {
+        const fast = featurize(text, variant);
+        const plain = featurizeFromStrings(text, variant);
+        expect(Array.from(fast.indices)).toEqual(Array.from(plain.indices));
+        expect(Array.from(fast.values)).toEqual(Array.from(plain.values));
+      }
+    }
   });
 });

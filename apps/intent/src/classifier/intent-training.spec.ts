@@ -19,22 +19,25 @@ describe('trainIntentModel on the fixture set', () => {
     }
   });
 
-  it('changes version with the seed, while staying a good model', () => {
+  it('changes version with the shuffle seed, while staying a good model', () => {
     const reseeded = trainIntentModel(train, dev, {
       ...DEFAULT_TRAINING_OPTIONS,
-      features: { ...DEFAULT_TRAINING_OPTIONS.features, seed: 7 },
+      optimizer: { ...DEFAULT_TRAINING_OPTIONS.optimizer, seed: 7 },
     });
     expect(reseeded.version).not.toBe(model.version);
     expect(reseeded.metrics.devAccuracy).toBeGreaterThan(0.6);
   });
 
   it('reports metrics measured on dev', () => {
-    expect(model.metrics.trainExamples).toBe(train.length);
-    expect(model.metrics.devExamples).toBe(dev.length);
-    expect(model.metrics.devAccuracy).toBeGreaterThan(0.6);
-    expect(model.metrics.devNll).toBeLessThanOrEqual(model.metrics.devNllUncalibrated + 1e-9);
-    expect(model.metrics.devEce).toBeGreaterThanOrEqual(0);
-    expect(model.metrics.trainingMs).toBeGreaterThanOrEqual(0);
+    const m = model.metrics;
+    expect(m.trainExamples).toBe(train.length);
+    expect(m.devExamples).toBe(dev.length);
+    expect(m.devAccuracy).toBeGreaterThan(0.6);
+    expect(m.devNll).toBeLessThanOrEqual(m.devNllUncalibrated + 1e-9);
+    expect(m.devEce).toBeGreaterThanOrEqual(0);
+    expect(m.epochs).toBe(DEFAULT_TRAINING_OPTIONS.optimizer.epochs);
+    const runs = DEFAULT_TRAINING_OPTIONS.seedEnsemble;
+    expect(m.steps).toBe(runs * m.epochs * Math.ceil(train.length / 32));
     expect(model.version).toMatch(/^intent-softmax-[0-9a-f]{12}$/);
   });
 
@@ -64,5 +67,41 @@ describe('trainIntentModel on the fixture set', () => {
     ['write me a poem about the sea', 'out_of_scope'],
   ])('predicts %s as %s', (text, label) => {
     expect(model.predict(text)[0].label).toBe(label);
+  });
+
+  it('averages a seed ensemble: its weights are the mean of the single-seed models', () => {
+    const single = (seed: number) =>
+      trainIntentModel(train, dev, {
+        ...DEFAULT_TRAINING_OPTIONS,
+        seedEnsemble: 1,
+        optimizer: { ...DEFAULT_TRAINING_OPTIONS.optimizer, seed },
+      });
+    const seed = DEFAULT_TRAINING_OPTIONS.optimizer.seed;
+    const members = [single(seed), single(seed + 1)];
+    const pair = trainIntentModel(train, dev, { ...DEFAULT_TRAINING_OPTIONS, seedEnsemble: 2 });
+    for (const i of [0, 17, 1000, pair.parts.weights.length - 1]) {
+      const mean = (members[0].parts.weights[i] + members[1].parts.weights[i]) / 2;
+      expect(pair.parts.weights[i]).toBeCloseTo(mean, 6);
+    }
+    expect(pair.version).not.toBe(members[0].version);
+  });
+
+  it('trains on any label set given, as the benchmarks do', () => {
+    const toy = [
+      { text: 'wake me up at six', intent: 'alarm' },
+      { text: 'set an alarm for 7', intent: 'alarm' },
+      { text: 'will it rain today', intent: 'weather' },
+      { text: '明日は晴れますか', intent: 'weather' },
+    ];
+    const small = trainIntentModel(toy, toy, DEFAULT_TRAINING_OPTIONS, undefined, {
+      labels: ['alarm', 'weather'],
+    });
+    expect(small.labels).toEqual(['alarm', 'weather']);
+    expect(small.predict('alarm at 7 please')[0].label).toBe('alarm');
+    expect(() =>
+      trainIntentModel(toy, [{ text: 'x', intent: 'timer' }], DEFAULT_TRAINING_OPTIONS, undefined, {
+        labels: ['alarm', 'weather'],
+      }),
+    ).toThrow(/dev: unknown label "timer"/);
   });
 });

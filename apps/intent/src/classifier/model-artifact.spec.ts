@@ -2,12 +2,18 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trainIntentModel } from './intent-training';
-import { loadModelArtifact, saveModelArtifact, toModelArtifact } from './model-artifact';
 import { fixtureExamples } from './fixtures/fixture-examples';
+import {
+  loadModelArtifact,
+  MODEL_FILE,
+  readModelManifest,
+  saveModelArtifact,
+  WEIGHTS_FILE,
+} from './model-artifact';
 
 const { train, dev } = fixtureExamples();
 
-describe('model artifact', () => {
+describe('model directory artifact', () => {
   const model = trainIntentModel(train, dev);
   let dir: string;
 
@@ -19,36 +25,62 @@ describe('model artifact', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('round-trips through JSON with the same version, metrics and predictions', async () => {
-    const path = join(dir, 'nested', 'model.json');
-    await saveModelArtifact(path, model);
-    const loaded = await loadModelArtifact(path);
+  it('round-trips with the same version, metrics and predictions (ja and en)', async () => {
+    const out = join(dir, 'v-test');
+    const manifest = await saveModelArtifact(out, model, {
+      train: { path: 'train.jsonl', sha256: 'a'.repeat(64), examples: train.length },
+      dev: { path: 'dev.jsonl', sha256: 'b'.repeat(64), examples: dev.length },
+      options: { seed: 1 },
+    });
+    expect(manifest.version).toBe(model.version);
+    const loaded = await loadModelArtifact(out);
     expect(loaded.version).toBe(model.version);
     expect(loaded.metrics).toEqual(model.metrics);
-    for (const text of [
-      'ONE PIECEは何巻まで出ていますか？',
-      'how much is the kindle version of spy x family vol 3',
-    ]) {
+    for (const text of ['ONE PIECEは何巻まで出ていますか？', 'how much is spy x family vol 3']) {
       expect(loaded.predict(text)).toEqual(model.predict(text));
     }
-    const json = JSON.parse(await readFile(path, 'utf8')) as { format: string; version: string };
+    const json = JSON.parse(await readFile(join(out, MODEL_FILE), 'utf8')) as {
+      format: string;
+      provenance: { train: { examples: number } };
+    };
     expect(json.format).toBe('mangaassist.intent.softmax-regression');
+    expect(json.provenance.train.examples).toBe(train.length);
+    // float32 weights and int32 buckets, nothing else.
+    const bytes = (await readFile(join(out, WEIGHTS_FILE))).length;
+    const { buckets, labels } = model.parts;
+    expect(bytes).toBe(4 * (buckets.length * (1 + labels.length) + labels.length));
   });
 
-  it('refuses an artifact whose weights do not match its version', async () => {
-    const artifact = toModelArtifact(model);
-    artifact.weights[0] += 1;
-    const path = join(dir, 'tampered.json');
-    await writeFile(path, JSON.stringify(artifact));
-    await expect(loadModelArtifact(path)).rejects.toThrow(/claims version/);
+  it('refuses weights that do not match the manifest', async () => {
+    const out = join(dir, 'tampered');
+    await saveModelArtifact(out, model);
+    const weights = await readFile(join(out, WEIGHTS_FILE));
+    weights[weights.length - 1] ^= 0xff;
+    await writeFile(join(out, WEIGHTS_FILE), weights);
+    await expect(loadModelArtifact(out)).rejects.toThrow(/does not match the sha256/);
   });
 
-  it('names the file and the problem for a malformed artifact', async () => {
-    const path = join(dir, 'broken.json');
-    await writeFile(path, JSON.stringify({ ...toModelArtifact(model), bias: [1] }));
-    await expect(loadModelArtifact(path)).rejects.toThrow(
-      /broken\.json: invalid model artifact: .*bias/,
+  it('refuses a manifest whose content hash is not its version', async () => {
+    const out = join(dir, 'renamed');
+    await saveModelArtifact(out, model);
+    const manifest = await readModelManifest(out);
+    await writeFile(
+      join(out, MODEL_FILE),
+      JSON.stringify({ ...manifest, temperature: manifest.temperature * 2 }),
     );
-    await expect(loadModelArtifact(join(dir, 'missing.json'))).rejects.toThrow(/missing\.json/);
+    await expect(loadModelArtifact(out)).rejects.toThrow(/claims version .* content is/);
+  });
+
+  it('names the file and the problem for a malformed or missing artifact', async () => {
+    const out = join(dir, 'broken');
+    await saveModelArtifact(out, model);
+    const manifest = await readModelManifest(out);
+    await writeFile(join(out, MODEL_FILE), JSON.stringify({ ...manifest, labels: ['x'] }));
+    await expect(loadModelArtifact(out)).rejects.toThrow(
+      /broken\/model\.json: invalid model manifest: labels/,
+    );
+    await expect(loadModelArtifact(join(dir, 'missing'))).rejects.toThrow(
+      /missing\/model\.json: cannot read/,
+    );
   });
 });

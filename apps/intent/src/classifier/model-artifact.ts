@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { IntentModel, type IntentModelParts, type ModelMetrics } from './intent-model';
-import { INTENT_LABELS } from './labelled-examples';
+import { modelVersion } from './model-version';
 import { IDENTITY_PREPROCESSOR, type TextPreprocessor } from './text-preprocessor';
 
 export const ARTIFACT_FORMAT = 'mangaassist.intent.softmax-regression';
-export const ARTIFACT_FORMAT_VERSION = 1;
+export const ARTIFACT_FORMAT_VERSION = 2;
+/** The files of a model directory. */
+export const MODEL_FILE = 'model.json';
+export const WEIGHTS_FILE = 'weights.bin';
 
 const metricsSchema = z.object({
   trainExamples: z.number().int().nonnegative(),
@@ -17,132 +20,201 @@ const metricsSchema = z.object({
   devNllUncalibrated: z.number().nonnegative(),
   devNll: z.number().nonnegative(),
   devEce: z.number().min(0).max(1),
-  iterations: z.number().int().nonnegative(),
+  trainLoss: z.number().nonnegative(),
+  epochs: z.number().int().nonnegative(),
+  steps: z.number().int().nonnegative(),
   trainingMs: z.number().nonnegative(),
 });
 
-const artifactSchema = z
-  .object({
-    format: z.literal(ARTIFACT_FORMAT),
-    formatVersion: z.literal(ARTIFACT_FORMAT_VERSION),
-    version: z.string().min(1),
-    createdAt: z.string(),
-    labels: z.array(z.string()).min(2),
-    preprocessing: z.string().min(1),
-    features: z.object({
-      hashBits: z.number().int().min(8).max(30),
-      seed: z.number().int(),
-      wordBigrams: z.boolean(),
-    }),
-    temperature: z.number().positive(),
-    buckets: z.array(z.number().int().nonnegative()),
-    weights: z.array(z.number()),
-    bias: z.array(z.number()),
-    metrics: metricsSchema,
-  })
-  .superRefine((a, ctx) => {
-    if (a.weights.length !== a.buckets.length * a.labels.length)
-      ctx.addIssue({ code: 'custom', message: 'weights must have buckets x labels entries' });
-    if (a.bias.length !== a.labels.length)
-      ctx.addIssue({ code: 'custom', message: 'bias must have one entry per label' });
-    const unknown = a.labels.filter((l) => !INTENT_LABELS.includes(l));
-    if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', message: `unknown labels ${unknown.join(', ')}` });
-  });
+const fileProvenanceSchema = z.object({
+  path: z.string(),
+  sha256: z.string(),
+  examples: z.number().int().nonnegative().optional(),
+});
 
-/** The JSON file a trained model is saved as; a later training CLI writes the same shape. */
-export type ModelArtifact = z.infer<typeof artifactSchema>;
+/** Where the training data came from, so a test can tell whether the artifact is stale. */
+export const provenanceSchema = z.object({
+  train: fileProvenanceSchema,
+  dev: fileProvenanceSchema,
+  catalog: fileProvenanceSchema.optional(),
+  /** The training options, as given to trainIntentModel. */
+  options: z.record(z.string(), z.unknown()),
+});
+export type TrainingProvenance = z.infer<typeof provenanceSchema>;
+
+const manifestSchema = z.object({
+  format: z.literal(ARTIFACT_FORMAT),
+  formatVersion: z.literal(ARTIFACT_FORMAT_VERSION),
+  version: z.string().min(1),
+  labels: z.array(z.string().min(1)).min(2),
+  preprocessing: z.string().min(1),
+  features: z.object({
+    hashBits: z.number().int().min(8).max(30),
+    seed: z.number().int(),
+    wordBigrams: z.boolean(),
+    latinCharGrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    japaneseCharGrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    wordTrigrams: z.boolean(),
+    wordBlockWeight: z.number().nonnegative(),
+  }),
+  temperature: z.number().positive(),
+  buckets: z.number().int().nonnegative(),
+  weights: z.object({ file: z.literal(WEIGHTS_FILE), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  metrics: metricsSchema,
+  provenance: provenanceSchema.optional(),
+});
+
+/** model.json: everything but the numbers, which live in weights.bin. */
+export type ModelManifest = z.infer<typeof manifestSchema>;
 
 /**
- * A content hash of everything that affects predictions, so the same data and options always
- * give the same version and any retrained model that predicts differently gets a new one.
+ * weights.bin, little-endian: buckets as int32, then weights (bucket-major) and bias as float32.
+ * Binary keeps a 50k-bucket x 11-label model at ~2 MB instead of ~8 MB of JSON numbers.
  */
-export function modelVersion(parts: IntentModelParts): string {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify({ labels: parts.labels, features: parts.features, t: parts.temperature }),
-  );
-  hash.update(
-    Buffer.from(parts.buckets.buffer, parts.buckets.byteOffset, parts.buckets.byteLength),
-  );
-  hash.update(
-    Buffer.from(parts.weights.buffer, parts.weights.byteOffset, parts.weights.byteLength),
-  );
-  hash.update(Buffer.from(parts.bias.buffer, parts.bias.byteOffset, parts.bias.byteLength));
-  return `intent-softmax-${hash.digest('hex').slice(0, 12)}`;
+export function encodeWeights(parts: IntentModelParts): Buffer {
+  const { buckets, weights, bias } = parts;
+  const buffer = Buffer.alloc(4 * (buckets.length + weights.length + bias.length));
+  let offset = 0;
+  for (const bucket of buckets) offset = buffer.writeInt32LE(bucket, offset);
+  for (const weight of weights) offset = buffer.writeFloatLE(weight, offset);
+  for (const b of bias) offset = buffer.writeFloatLE(b, offset);
+  return buffer;
 }
 
-export function toModelArtifact(model: IntentModel, createdAt = new Date()): ModelArtifact {
+function decodeWeights(
+  buffer: Buffer,
+  buckets: number,
+  labels: number,
+): Pick<IntentModelParts, 'buckets' | 'weights' | 'bias'> {
+  const expected = 4 * (buckets + buckets * labels + labels);
+  if (buffer.length !== expected) {
+    throw new Error(`${WEIGHTS_FILE} has ${buffer.length} bytes, expected ${expected}`);
+  }
+  const parts = {
+    buckets: new Int32Array(buckets),
+    weights: new Float32Array(buckets * labels),
+    bias: new Float32Array(labels),
+  };
+  let offset = 0;
+  for (let i = 0; i < buckets; i++, offset += 4) parts.buckets[i] = buffer.readInt32LE(offset);
+  for (let i = 0; i < parts.weights.length; i++, offset += 4)
+    parts.weights[i] = buffer.readFloatLE(offset);
+  for (let i = 0; i < labels; i++, offset += 4) parts.bias[i] = buffer.readFloatLE(offset);
+  return parts;
+}
+
+export function toModelManifest(
+  model: IntentModel,
+  weightsSha256: string,
+  provenance?: TrainingProvenance,
+): ModelManifest {
   const { parts } = model;
   return {
     format: ARTIFACT_FORMAT,
     formatVersion: ARTIFACT_FORMAT_VERSION,
     version: model.version,
-    createdAt: createdAt.toISOString(),
     labels: [...parts.labels],
     preprocessing: parts.preprocessing,
-    features: { ...parts.features },
+    features: {
+      ...parts.features,
+      latinCharGrams: [...parts.features.latinCharGrams],
+      japaneseCharGrams: [...parts.features.japaneseCharGrams],
+    },
     temperature: parts.temperature,
-    buckets: Array.from(parts.buckets),
-    weights: Array.from(parts.weights),
-    bias: Array.from(parts.bias),
+    buckets: parts.buckets.length,
+    weights: { file: WEIGHTS_FILE, sha256: weightsSha256 },
     metrics: { ...model.metrics },
+    ...(provenance ? { provenance } : {}),
   };
 }
 
-/** The preprocessor must be the one named in the artifact (e.g. title masking over the catalog). */
-export function fromModelArtifact(
-  artifact: ModelArtifact,
-  preprocessor: TextPreprocessor = IDENTITY_PREPROCESSOR,
-): IntentModel {
-  const parts: IntentModelParts = {
-    labels: artifact.labels,
-    preprocessing: artifact.preprocessing,
-    features: artifact.features,
-    buckets: Int32Array.from(artifact.buckets),
-    weights: Float64Array.from(artifact.weights),
-    bias: Float64Array.from(artifact.bias),
-    temperature: artifact.temperature,
-  };
-  const version = modelVersion(parts);
-  // A hand-edited or truncated file must not run under the version it claims.
-  if (version !== artifact.version) {
-    throw new Error(
-      `model artifact claims version ${artifact.version} but its content is ${version}`,
-    );
-  }
-  const metrics: ModelMetrics = artifact.metrics;
-  return new IntentModel(parts, version, metrics, preprocessor);
+/** Serializes model.json; `format` lets the caller match the repository's JSON style. */
+export type JsonFormatter = (json: string) => Promise<string> | string;
+
+/**
+ * Writes model.json and weights.bin into `dir` (created if needed). Each file is written to a
+ * temporary name and renamed, so a reader never sees half a file.
+ */
+export async function saveModelArtifact(
+  dir: string,
+  model: IntentModel,
+  provenance?: TrainingProvenance,
+  format: JsonFormatter = (json) => json,
+): Promise<ModelManifest> {
+  await mkdir(dir, { recursive: true });
+  const weights = encodeWeights(model.parts);
+  const manifest = toModelManifest(model, sha256(weights), provenance);
+  await writeAtomically(join(dir, WEIGHTS_FILE), weights);
+  await writeAtomically(
+    join(dir, MODEL_FILE),
+    await format(`${JSON.stringify(manifest, null, 2)}\n`),
+  );
+  return manifest;
 }
 
-/** Writes atomically (temp file + rename) so a reader never sees half an artifact. */
-export async function saveModelArtifact(path: string, model: IntentModel): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export async function writeAtomically(path: string, content: string | Buffer): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(toModelArtifact(model))}\n`, 'utf8');
+  await writeFile(temporary, content);
   await rename(temporary, path);
 }
 
-export async function loadModelArtifact(
-  path: string,
-  preprocessor: TextPreprocessor = IDENTITY_PREPROCESSOR,
-): Promise<IntentModel> {
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Reads and validates model.json of a model directory. */
+export async function readModelManifest(dir: string): Promise<ModelManifest> {
+  const path = join(dir, MODEL_FILE);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: cannot read model artifact: ${(error as Error).message}`);
+    throw new Error(`${path}: cannot read model manifest: ${(error as Error).message}`);
   }
-  const parsed = artifactSchema.safeParse(json);
+  const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
-      (i) => `${i.path.join('.') || '(artifact)'}: ${i.message}`,
+      (i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`,
     );
-    throw new Error(`${path}: invalid model artifact: ${problems.slice(0, 5).join('; ')}`);
+    throw new Error(`${path}: invalid model manifest: ${problems.slice(0, 5).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads a model directory. The weights must hash to what model.json says and the whole model to
+ * its version, so a truncated or hand-edited artifact never runs under the version it claims.
+ */
+export async function loadModelArtifact(
+  dir: string,
+  preprocessor: TextPreprocessor = IDENTITY_PREPROCESSOR,
+): Promise<IntentModel> {
+  const manifest = await readModelManifest(dir);
+  const weightsPath = join(dir, manifest.weights.file);
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(weightsPath);
+  } catch (error) {
+    throw new Error(`${weightsPath}: cannot read weights: ${(error as Error).message}`);
+  }
+  if (sha256(buffer) !== manifest.weights.sha256) {
+    throw new Error(`${weightsPath}: content does not match the sha256 in ${MODEL_FILE}`);
   }
   try {
-    return fromModelArtifact(parsed.data, preprocessor);
+    const parts: IntentModelParts = {
+      labels: manifest.labels,
+      preprocessing: manifest.preprocessing,
+      features: manifest.features,
+      temperature: manifest.temperature,
+      ...decodeWeights(buffer, manifest.buckets, manifest.labels.length),
+    };
+    const version = modelVersion(parts);
+    if (version !== manifest.version) {
+      throw new Error(`model claims version ${manifest.version} but its content is ${version}`);
+    }
+    const metrics: ModelMetrics = manifest.metrics;
+    return new IntentModel(parts, version, metrics, preprocessor);
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
+    throw new Error(`${dir}: ${(error as Error).message}`);
   }
 }

@@ -8,6 +8,7 @@ import { EntityExtractor } from '../entities/entity-extractor';
 import { TitleIndex } from '../entities/title-index';
 import { TitleExtractor } from '../entities/title.extractor';
 import { NO_TEXT_CONTENT_CONFIDENCE } from './content-guard';
+import { BuiltinIntentClassifier } from './adapters/builtin-intent-classifier';
 import { IntentPipeline } from './intent-pipeline';
 
 describe('IntentPipeline', () => {
@@ -26,11 +27,13 @@ describe('IntentPipeline', () => {
       titleMaskingPreprocessor(titles),
     );
     entities = new EntityExtractor(titles);
-    pipeline = new IntentPipeline(model, entities, { minConfidence: 0.45 });
+    pipeline = new IntentPipeline(new BuiltinIntentClassifier(model), entities, {
+      minConfidence: 0.45,
+    });
   });
 
-  it('classifies a Japanese product question about a known title and routes it to RAG', () => {
-    const reply = pipeline.classify('ONE PIECEは何巻まで出ていますか？', Locale.UNSPECIFIED);
+  it('classifies a Japanese product question about a known title and routes it to RAG', async () => {
+    const reply = await pipeline.classify('ONE PIECEは何巻まで出ていますか？', Locale.UNSPECIFIED);
     expect(reply.intent).toBe(Intent.PRODUCT_QUESTION);
     expect(reply.route).toBe(Route.RAG);
     expect(reply.locale).toBe(Locale.JA);
@@ -39,8 +42,8 @@ describe('IntentPipeline', () => {
     expect(reply.entities?.titleIds).toContain('MA-0001');
   });
 
-  it('classifies an English price question with its entities and routes it to the API', () => {
-    const reply = pipeline.classify(
+  it('classifies an English price question with its entities and routes it to the API', async () => {
+    const reply = await pipeline.classify(
       'how much is the kindle version of spy x family vol 3',
       Locale.UNSPECIFIED,
     );
@@ -54,14 +57,14 @@ describe('IntentPipeline', () => {
     });
   });
 
-  it('lets a stage-1 rule decide and records its name', () => {
-    const ja = pipeline.classify('オペレーターにつないでください', Locale.UNSPECIFIED);
+  it('lets a stage-1 rule decide and records its name', async () => {
+    const ja = await pipeline.classify('オペレーターにつないでください', Locale.UNSPECIFIED);
     expect(ja).toMatchObject({
       intent: Intent.HUMAN_HANDOFF,
       route: Route.TEMPLATE,
       rule: 'human_handoff_request',
     });
-    const en = pipeline.classify('thanks!', Locale.UNSPECIFIED);
+    const en = await pipeline.classify('thanks!', Locale.UNSPECIFIED);
     expect(en).toMatchObject({
       intent: Intent.GREETING_CHITCHAT,
       route: Route.TEMPLATE,
@@ -70,8 +73,8 @@ describe('IntentPipeline', () => {
     expect(en.confidence).toBeGreaterThan(0.9);
   });
 
-  it('reports up to three alternatives, best first, never the chosen intent', () => {
-    const reply = pipeline.classify('返品したいです', Locale.UNSPECIFIED);
+  it('reports up to three alternatives, best first, never the chosen intent', async () => {
+    const reply = await pipeline.classify('返品したいです', Locale.UNSPECIFIED);
     const alternatives = reply.alternatives ?? [];
     expect(alternatives).toHaveLength(3);
     expect(alternatives.map((a) => a.intent)).not.toContain(reply.intent);
@@ -82,14 +85,14 @@ describe('IntentPipeline', () => {
     }
   });
 
-  it('keeps the locale the caller gave', () => {
-    expect(pipeline.classify('ONE PIECE', Locale.JA).locale).toBe(Locale.JA);
-    expect(pipeline.classify('ワンピースの新刊', Locale.EN).locale).toBe(Locale.EN);
+  it('keeps the locale the caller gave', async () => {
+    expect((await pipeline.classify('ONE PIECE', Locale.JA)).locale).toBe(Locale.JA);
+    expect((await pipeline.classify('ワンピースの新刊', Locale.EN)).locale).toBe(Locale.EN);
   });
 
-  it('answers emoji, punctuation or control characters with low-confidence OUT_OF_SCOPE', () => {
+  it('answers emoji, punctuation or control characters with low-confidence OUT_OF_SCOPE', async () => {
     for (const text of ['🙂🙂🙂', '？？？', '\u0000\u0001', '\uD800']) {
-      const reply = pipeline.classify(text, Locale.UNSPECIFIED);
+      const reply = await pipeline.classify(text, Locale.UNSPECIFIED);
       expect(reply).toMatchObject({
         intent: Intent.OUT_OF_SCOPE,
         confidence: NO_TEXT_CONTENT_CONFIDENCE,
@@ -99,27 +102,44 @@ describe('IntentPipeline', () => {
     }
   });
 
-  it('goes to CLARIFY or LLM when the model is unsure', () => {
-    const unsure = new IntentPipeline(model, entities, { minConfidence: 1 });
-    expect(unsure.classify('ONE PIECEは何巻まで出ていますか？', Locale.UNSPECIFIED).route).toBe(
-      Route.LLM,
-    );
-    expect(unsure.classify('返品したいです', Locale.UNSPECIFIED).route).toBe(Route.CLARIFY);
+  it('goes to CLARIFY or LLM when the model is unsure', async () => {
+    const unsure = new IntentPipeline(new BuiltinIntentClassifier(model), entities, {
+      minConfidence: 1,
+    });
+    const titled = await unsure.classify('ONE PIECEは何巻まで出ていますか？', Locale.UNSPECIFIED);
+    expect(titled.route).toBe(Route.LLM);
+    const untitled = await unsure.classify('返品したいです', Locale.UNSPECIFIED);
+    expect(untitled.route).toBe(Route.CLARIFY);
   });
 
-  it('predicts out_of_scope as a class of its own', () => {
-    const reply = pipeline.classify('明日の天気を教えて', Locale.UNSPECIFIED);
+  it('predicts out_of_scope as a class of its own', async () => {
+    const reply = await pipeline.classify('明日の天気を教えて', Locale.UNSPECIFIED);
     expect(reply.intent).toBe(Intent.OUT_OF_SCOPE);
   });
 
-  it('never throws on long or odd text', () => {
+  it('gives a defined reply for long, odd and mixed-script text', async () => {
     for (const text of [
       'a'.repeat(2000),
       '漫画'.repeat(1000),
       'x\u0000y\uD800z',
       '🙂'.repeat(2000),
+      '返品 refund したい 🙏 пожалуйста 환불',
+      'ＯＮＥ　ＰＩＥＣＥ 100巻 price?',
+      '\u202eorder\u202c 注文 250-1234567-1234567',
     ]) {
-      expect(() => pipeline.classify(text, Locale.UNSPECIFIED)).not.toThrow();
+      const reply = await pipeline.classify(text, Locale.UNSPECIFIED);
+      expect(reply.intent).not.toBe(Intent.UNSPECIFIED);
+      expect(reply.confidence).toBeGreaterThan(0);
+      expect(reply.confidence).toBeLessThanOrEqual(1);
+      expect([Locale.JA, Locale.EN]).toContain(reply.locale);
     }
+  });
+
+  it('extracts the order number from mixed Japanese and English', async () => {
+    const reply = await pipeline.classify(
+      'where is 注文 ２５０－１２３４５６７－１２３４５６７',
+      Locale.UNSPECIFIED,
+    );
+    expect(reply.entities?.orderId).toBe('250-1234567-1234567');
   });
 });

@@ -1,11 +1,12 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Intent, Locale, type ClassifyResponseSchema, type Entities } from '@mangaassist/contracts';
 import { detectLocale } from '@mangaassist/text';
-import type { IntentModel, ScoredLabel } from '../classifier/intent-model';
+import type { ScoredLabel } from '../classifier/intent-model';
 import type { EntityExtractor } from '../entities/entity-extractor';
 import { applyStageOneRules, STAGE_ONE_RULES } from '../rules/stage-one-rules';
 import type { StageOneRule } from '../rules/stage-one-rule';
 import { hasTextContent, NO_TEXT_CONTENT_CONFIDENCE, NO_TEXT_CONTENT_RULE } from './content-guard';
+import type { IntentClassifier } from './intent-classifier';
 import { intentOfLabel } from './intent-labels';
 import { chooseRoute } from './routing';
 
@@ -21,14 +22,14 @@ export interface IntentPipelineOptions {
 }
 
 /**
- * One classification: stage-1 rules, else the trained model; then entities and the route.
- * The model runs even when a rule decides, so the alternatives are always the model's view.
+ * One classification: stage-1 rules, else the classifier; then entities and the route.
+ * The classifier runs even when a rule decides, so the alternatives are always its view.
  */
 export class IntentPipeline {
   private readonly rules: readonly StageOneRule[];
 
   constructor(
-    private readonly model: IntentModel,
+    private readonly classifier: IntentClassifier,
     private readonly entities: EntityExtractor,
     private readonly options: IntentPipelineOptions,
   ) {
@@ -36,11 +37,11 @@ export class IntentPipeline {
   }
 
   get modelVersion(): string {
-    return this.model.version;
+    return this.classifier.version;
   }
 
   /** Classifies a validated, non-empty text; `locale` UNSPECIFIED means detect it. */
-  classify(text: string, locale: Locale): ClassifyReply {
+  async classify(text: string, locale: Locale): Promise<ClassifyReply> {
     const replyLocale =
       locale === Locale.UNSPECIFIED
         ? detectLocale(text) === 'ja'
@@ -62,12 +63,12 @@ export class IntentPipeline {
         entities: {},
         locale: replyLocale,
         rule: NO_TEXT_CONTENT_RULE,
-        modelVersion: this.model.version,
+        modelVersion: this.classifier.version,
         alternatives: [],
       };
     }
     const entities = this.entities.extract(text);
-    const ranked = this.model.predict(text);
+    const ranked = await this.classifier.predict(text);
     const rule = applyStageOneRules(text, this.rules);
     const decided: ScoredLabel = rule
       ? { label: rule.intent, probability: rule.confidence }
@@ -83,7 +84,7 @@ export class IntentPipeline {
       entities,
       locale: replyLocale,
       rule: rule?.name ?? '',
-      modelVersion: this.model.version,
+      modelVersion: this.classifier.version,
       alternatives: ranked
         .filter((scored) => scored.label !== decided.label)
         .slice(0, MAX_ALTERNATIVES)

@@ -25,6 +25,8 @@ describe('IntentService over gRPC', () => {
     address = `127.0.0.1:${port}`;
     const config = loadIntentConfig({
       INTENT_PORT: String(port),
+      // The contract does not depend on the model: a small one trained at start keeps it quick.
+      INTENT_TRAIN_AT_START: 'true',
       INTENT_TRAIN_PATH: FIXTURE_TRAIN_PATH,
       INTENT_DEV_PATH: FIXTURE_DEV_PATH,
       LOG_FORMAT: 'json',
@@ -94,6 +96,14 @@ describe('IntentService over gRPC', () => {
     expect(reply.intent).toBe(Intent.OUT_OF_SCOPE);
     expect(reply.confidence).toBeLessThan(0.45);
     expect(reply.route).toBe(Route.CLARIFY);
+  });
+
+  it('answers control characters with OUT_OF_SCOPE and mixed scripts with an intent', async () => {
+    const control = await client.rpc.classify({ text: '\u0000\u0007\u001b\u007f\t' });
+    expect(control).toMatchObject({ intent: Intent.OUT_OF_SCOPE, rule: 'no_text_content' });
+    const mixed = await client.rpc.classify({ text: '返品したい, the cover was torn 😢' });
+    expect(mixed.intent).toBe(Intent.RETURN_REFUND);
+    expect(mixed.locale).toBe(Locale.JA);
   });
 
   it.each([

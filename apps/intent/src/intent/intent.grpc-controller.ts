@@ -15,7 +15,7 @@ export class IntentGrpcController implements GrpcServiceImplementation<
   constructor(private readonly intents: IntentService) {}
 
   @GrpcMethod('IntentService', 'Classify')
-  classify(request: ClassifyRequest): ClassifyReply {
+  classify(request: ClassifyRequest): Promise<ClassifyReply> {
     return this.intents.classify(request);
   }
 }

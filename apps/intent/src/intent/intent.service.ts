@@ -1,55 +1,60 @@
 import type { ClassifyRequest } from '@mangaassist/contracts';
 import { unavailable } from '@mangaassist/grpc';
-import { loadStoreSnapshot } from '@mangaassist/store-data';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { INTENT_CONFIG, type IntentConfig } from '../app/intent.config';
-import { EntityExtractor } from '../entities/entity-extractor';
-import { TitleIndex } from '../entities/title-index';
-import { TitleExtractor } from '../entities/title.extractor';
-import { titleMaskingPreprocessor } from '../entities/title-masking.preprocessor';
 import { validateClassifyRequest } from './classify-request.validation';
-import { IntentPipeline, type ClassifyReply } from './intent-pipeline';
-import { MODEL_SOURCE, type ModelSource } from './model-source';
+import {
+  CLASSIFIER_SOURCE,
+  type ClassifierSource,
+  type IntentClassifier,
+} from './intent-classifier';
+import type { ClassifyReply, IntentPipeline } from './intent-pipeline';
+import { loadIntentRuntime } from './intent-runtime';
 
 /**
- * Loads the model and the catalog titles before the service reports SERVING, then answers
+ * Loads the classifier and the catalog titles before the service reports SERVING, then answers
  * Classify through the IntentPipeline.
  */
 @Injectable()
-export class IntentService implements OnModuleInit {
+export class IntentService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IntentService.name);
   private pipeline?: IntentPipeline;
+  private classifier?: IntentClassifier;
 
   constructor(
     @Inject(INTENT_CONFIG) private readonly config: IntentConfig,
-    @Inject(MODEL_SOURCE) private readonly modelSource: ModelSource,
+    @Inject(CLASSIFIER_SOURCE) private readonly source: ClassifierSource,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // The catalog comes first: the model reads messages with the catalog's titles masked.
-    const snapshot = await loadStoreSnapshot({ catalogPath: this.config.INTENT_CATALOG_PATH });
-    for (const { file, errors } of snapshot.errors) {
-      this.logger.warn(
-        `${file}: ${errors.length} bad line(s) skipped, first: line ${errors[0].line}: ${errors[0].reason}`,
-      );
-    }
-    const titles = new TitleIndex(snapshot.items);
-    const titleExtractor = new TitleExtractor(titles);
-    const model = await this.modelSource.load(titleMaskingPreprocessor(titleExtractor));
-    this.pipeline = new IntentPipeline(model, new EntityExtractor(titleExtractor), {
-      minConfidence: this.config.INTENT_MIN_CONFIDENCE,
-    });
-    const m = model.metrics;
-    this.logger.log(
-      `model ${model.version} ${this.modelSource.describe()}: ${m.trainExamples} training examples, ` +
-        `dev accuracy ${m.devAccuracy.toFixed(3)} (macro-F1 ${m.devMacroF1.toFixed(3)}, ${m.devExamples} examples), ` +
-        `dev ECE ${m.devEce.toFixed(3)}, temperature ${model.parts.temperature.toFixed(3)}, ` +
-        `training ${m.trainingMs} ms`,
+    const started = Date.now();
+    const runtime = await loadIntentRuntime(
+      {
+        catalogPath: this.config.INTENT_CATALOG_PATH,
+        minConfidence: this.config.INTENT_MIN_CONFIDENCE,
+      },
+      this.source,
     );
-    this.logger.log(`${snapshot.items.length} catalog series, ${titles.byKey.size} title keys`);
+    for (const warning of runtime.warnings) this.logger.warn(warning);
+    this.pipeline = runtime.pipeline;
+    this.classifier = runtime.classifier;
+    this.logger.log(
+      `${runtime.classifier.summary()}; ${this.source.describe()} in ${Date.now() - started} ms`,
+    );
+    this.logger.log(`${runtime.catalogSeries} catalog series, ${runtime.titleKeys} title keys`);
   }
 
-  classify(request: ClassifyRequest): ClassifyReply {
+  async onModuleDestroy(): Promise<void> {
+    await this.classifier?.close?.();
+  }
+
+  classify(request: ClassifyRequest): Promise<ClassifyReply> {
     validateClassifyRequest(request);
     if (!this.pipeline) throw unavailable('intent model is still loading');
     return this.pipeline.classify(request.text, request.locale);

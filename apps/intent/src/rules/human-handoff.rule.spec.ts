@@ -16,7 +16,6 @@ describe('human handoff rule', () => {
     'talk to a human',
     'Can I speak to an agent please?',
     'I want to talk with a representative',
-    'is there a real person I can chat with',
     'connect me to a live agent',
     'transfer me to a human',
   ])('fires on the English request %s', (text) => {
@@ -30,6 +29,7 @@ describe('human handoff rule', () => {
     'a manga about a secret agent',
     'human drama manga recommendations',
     'is the person who wrote Naruto still drawing',
+    'are you a real person',
   ])('stays silent on %s', (text) => {
     expect(humanHandoffRule.matches(text)).toBe(false);
   });
