@@ -7,6 +7,7 @@ import {
 } from '../catalog/catalog-vocabulary.service';
 import { GUARDRAILS_ENGINE, GuardrailsEngine } from '../guardrails/guardrails-engine.service';
 import { GuardrailsGrpcController } from '../guardrails/guardrails.grpc-controller';
+import { INJECTION_MODEL, InjectionModelService } from '../injection/injection-model.service';
 import type { GuardrailsConfig } from './guardrails.config';
 
 export const GUARDRAILS_CONFIG = Symbol('GUARDRAILS_CONFIG');
@@ -29,12 +30,24 @@ export class AppModule {
         },
         { provide: CATALOG_VOCABULARY, useClass: CatalogVocabularyService },
         {
+          provide: INJECTION_MODEL,
+          useFactory: () => new InjectionModelService(config.GUARDRAILS_INJECTION_TRAIN_PATH),
+        },
+        {
           provide: GUARDRAILS_ENGINE,
-          inject: [CATALOG_VOCABULARY],
-          useFactory: (vocabulary: CatalogVocabularyService) =>
-            new GuardrailsEngine(() => vocabulary.current(), {
-              warnBelow: config.GUARDRAILS_GROUNDING_WARN_BELOW,
-              blockBelow: config.GUARDRAILS_GROUNDING_BLOCK_BELOW,
+          inject: [CATALOG_VOCABULARY, INJECTION_MODEL],
+          useFactory: (vocabulary: CatalogVocabularyService, injection: InjectionModelService) =>
+            new GuardrailsEngine({
+              vocabulary: () => vocabulary.current(),
+              injection: () => injection.current(),
+              grounding: {
+                warnBelow: config.GUARDRAILS_GROUNDING_WARN_BELOW,
+                blockBelow: config.GUARDRAILS_GROUNDING_BLOCK_BELOW,
+              },
+              injectionThresholds: {
+                warnAt: config.GUARDRAILS_INJECTION_WARN_AT,
+                blockAt: config.GUARDRAILS_INJECTION_BLOCK_AT,
+              },
             }),
         },
       ],

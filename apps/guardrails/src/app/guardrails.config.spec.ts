@@ -9,9 +9,14 @@ describe('loadGuardrailsConfig', () => {
       GUARDRAILS_HOST: '127.0.0.1',
       GUARDRAILS_PORT: 50055,
       LOG_FORMAT: 'pretty',
-      GUARDRAILS_GROUNDING_WARN_BELOW: 0.7,
-      GUARDRAILS_GROUNDING_BLOCK_BELOW: 0.5,
+      GUARDRAILS_GROUNDING_WARN_BELOW: 0.87,
+      GUARDRAILS_GROUNDING_BLOCK_BELOW: 0.63,
+      GUARDRAILS_INJECTION_WARN_AT: 0.35,
+      GUARDRAILS_INJECTION_BLOCK_AT: 0.76,
     });
+    expect(config.GUARDRAILS_INJECTION_TRAIN_PATH).toMatch(
+      /data\/guardrails\/injection\.train\.jsonl$/,
+    );
     expect(isAbsolute(config.GUARDRAILS_CATALOG_PATH)).toBe(true);
     expect(config.GUARDRAILS_CATALOG_PATH).toMatch(/data\/catalog\/catalog\.jsonl$/);
   });
@@ -38,5 +43,14 @@ describe('loadGuardrailsConfig', () => {
         GUARDRAILS_GROUNDING_BLOCK_BELOW: '0.6',
       }),
     ).toThrow(/GUARDRAILS_GROUNDING_BLOCK_BELOW: must not be above/);
+    expect(() =>
+      loadGuardrailsConfig({
+        GUARDRAILS_INJECTION_WARN_AT: '0.9',
+        GUARDRAILS_INJECTION_BLOCK_AT: '0.5',
+      }),
+    ).toThrow(/GUARDRAILS_INJECTION_WARN_AT: must not be above/);
+    expect(() => loadGuardrailsConfig({ GUARDRAILS_INJECTION_BLOCK_AT: 'high' })).toThrow(
+      /GUARDRAILS_INJECTION_BLOCK_AT/,
+    );
   });
 });

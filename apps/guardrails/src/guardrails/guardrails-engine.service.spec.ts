@@ -10,8 +10,8 @@ import {
 } from '@mangaassist/contracts';
 import { itemDocument, loadStoreSnapshot } from '@mangaassist/store-data';
 import { RpcException } from '@nestjs/microservices';
-import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
-import { GuardrailsEngine } from './guardrails-engine.service';
+import { defaultEngine } from '../testing/engine-fixtures';
+import type { GuardrailsEngine } from './guardrails-engine.service';
 
 function rpcError(fn: () => unknown): { code: number; message: string } {
   try {
@@ -29,12 +29,11 @@ describe('GuardrailsEngine', () => {
 
   beforeAll(async () => {
     const store = await loadStoreSnapshot();
-    const vocabulary = CatalogVocabulary.fromItems(store.items);
-    engine = new GuardrailsEngine(() => vocabulary, { warnBelow: 0.7, blockBelow: 0.5 });
+    engine = await defaultEngine();
     const item = store.items.find((i) => i.id === 'MA-0001');
     if (!item) throw new Error('sample store is missing MA-0001');
     onePiece = itemDocument(item);
-  });
+  }, 60_000);
 
   const input = (text: string, locale = Locale.UNSPECIFIED) =>
     engine.checkInput(create(CheckInputRequestSchema, { text, locale }));

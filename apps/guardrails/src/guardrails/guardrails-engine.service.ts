@@ -5,18 +5,25 @@ import {
   type CheckOutputRequest,
   CheckOutputResponseSchema,
   Locale,
+  type RedactDocumentsRequest,
+  RedactDocumentsResponseSchema,
   type RedactRequest,
   RedactResponseSchema,
 } from '@mangaassist/contracts';
 import { invalidArgument } from '@mangaassist/grpc';
 import { normalizeText } from '@mangaassist/text';
 import type { CatalogVocabulary } from '../catalog/catalog-vocabulary';
+import type { InjectionScorer } from '../injection/injection-classifier';
 import { InputChecker } from '../input/input-checker';
-import { normalizeAnswer } from '../output/answer-text';
+import { type InjectionThresholds, InputScreen } from '../input/input-screen';
+import { readMessage } from '../input/message-readings';
+import { checkedAnswer } from '../output/answer-text';
 import { type GroundingThresholds, OutputChecker } from '../output/output-checker';
+import { redactDocuments } from '../pii/document-redaction';
 import type { PiiCandidate } from '../pii/pii-detector';
 import { PiiScanner } from '../pii/pii-scanner';
 import { redactSpans } from '../pii/redaction';
+import { checkedText } from '../text/checked-text';
 import { piiReason, REASON, verdictFor } from '../verdict/reason-codes';
 import {
   INPUT_BLOCK_ABOVE_CHARS,
@@ -30,26 +37,40 @@ import {
 type CheckInputReply = MessageInitShape<typeof CheckInputResponseSchema>;
 type CheckOutputReply = MessageInitShape<typeof CheckOutputResponseSchema>;
 type RedactReply = MessageInitShape<typeof RedactResponseSchema>;
+type RedactDocumentsReply = MessageInitShape<typeof RedactDocumentsResponseSchema>;
 
 export const GUARDRAILS_ENGINE = Symbol('GUARDRAILS_ENGINE');
 
 const KNOWN_LOCALES = new Set<number>([Locale.UNSPECIFIED, Locale.JA, Locale.EN]);
 
+export interface GuardrailsEngineOptions {
+  /** Catalog names; a getter because they load after construction (onModuleInit). */
+  vocabulary: () => CatalogVocabulary;
+  /** The trained injection classifier; a getter for the same reason. */
+  injection: () => InjectionScorer;
+  grounding: GroundingThresholds;
+  injectionThresholds: InjectionThresholds;
+}
+
 /**
- * The three rpcs as plain synchronous logic: request validation, normalization, the checks and
- * the reply. The catalog vocabulary is read through a getter because it loads after
- * construction (in CatalogVocabularyService.onModuleInit).
+ * The rpcs as plain synchronous logic: request validation, normalization (NFKC, invisible
+ * characters out, look-alikes folded for the checks), the checks and the reply.
  */
 export class GuardrailsEngine {
   private readonly scanner: PiiScanner;
-  private readonly inputChecker = new InputChecker();
+  private readonly inputScreen: InputScreen;
   private readonly outputChecker: OutputChecker;
 
-  constructor(vocabulary: () => CatalogVocabulary, thresholds: GroundingThresholds) {
+  constructor(options: GuardrailsEngineOptions) {
     this.scanner = PiiScanner.withDefaultDetectors({
-      findPublicNames: (text) => vocabulary().findPublicNames(text),
+      findPublicNames: (text) => options.vocabulary().findPublicNames(text),
     });
-    this.outputChecker = new OutputChecker(vocabulary, this.scanner, thresholds);
+    this.inputScreen = new InputScreen(
+      new InputChecker(),
+      options.injection,
+      options.injectionThresholds,
+    );
+    this.outputChecker = new OutputChecker(options.vocabulary, this.scanner, options.grounding);
   }
 
   checkInput(request: CheckInputRequest): CheckInputReply {
@@ -59,19 +80,27 @@ export class GuardrailsEngine {
       );
     }
     checkLocale(request.locale);
-    const normalized = normalizeText(request.text);
-    if (normalized === '') throw invalidArgument('text: must not be empty or whitespace only');
+    const text = checkedText(request.text);
+    if (text.normalized === '' && text.hidden.length === 0) {
+      throw invalidArgument('text: must not be empty or whitespace only');
+    }
 
     const reasons: string[] = [];
-    if (normalized.length > INPUT_BLOCK_ABOVE_CHARS) reasons.push(REASON.inputTooLong);
-    reasons.push(...this.inputChecker.check(normalized));
-    const pii = this.scanner.scan(normalized);
+    if (text.normalized.length > INPUT_BLOCK_ABOVE_CHARS) reasons.push(REASON.inputTooLong);
+    const screening = this.inputScreen.screen(readMessage(text));
+    reasons.push(...screening.reasons);
+    if (text.normalized === '' && reasons.length === 0) {
+      // Nothing visible and nothing hidden worth blocking: as empty as whitespace.
+      throw invalidArgument('text: must not be empty or whitespace only');
+    }
+    const pii = this.scanner.scan(text.folded);
     for (const type of new Set(pii.map((span) => span.type))) reasons.push(piiReason(type));
     return {
       verdict: verdictFor(reasons),
       reasons,
-      redactedText: redactSpans(normalized, pii),
+      redactedText: redactSpans(text.normalized, pii),
       pii: toPiiSpans(pii),
+      injectionScore: screening.injectionScore,
     };
   }
 
@@ -84,22 +113,12 @@ export class GuardrailsEngine {
     if (request.question.length > MAX_QUESTION_CHARS) {
       throw invalidArgument(`question: must be at most ${MAX_QUESTION_CHARS} characters`);
     }
-    if (request.evidence.length > MAX_EVIDENCE_DOCUMENTS) {
-      throw invalidArgument(
-        `evidence: at most ${MAX_EVIDENCE_DOCUMENTS} documents (got ${request.evidence.length})`,
-      );
-    }
-    request.evidence.forEach((document, i) => {
-      if (document.content.case === undefined) {
-        throw invalidArgument(`evidence[${i}]: must hold an item or a policy`);
-      }
-      if (document.content.value.id.trim() === '') {
-        throw invalidArgument(`evidence[${i}]: ${document.content.case} has no id`);
-      }
-    });
+    checkEvidence(request.evidence, 'evidence');
     checkLocale(request.locale);
-    const answer = normalizeAnswer(request.answer);
-    if (answer === '') throw invalidArgument('answer: must not be empty or whitespace only');
+    const answer = checkedAnswer(request.answer);
+    if (answer.normalized === '') {
+      throw invalidArgument('answer: must not be empty or whitespace only');
+    }
 
     const result = this.outputChecker.check(
       answer,
@@ -112,6 +131,8 @@ export class GuardrailsEngine {
       unsupportedClaims: result.unsupportedClaims,
       redactedAnswer: result.redactedAnswer,
       reasons: result.reasons,
+      groundingSkipped: result.groundingSkipped,
+      claimCount: result.claimCount,
     };
   }
 
@@ -121,11 +142,32 @@ export class GuardrailsEngine {
         `text: must be at most ${MAX_REDACT_CHARS} characters (got ${request.text.length})`,
       );
     }
-    const normalized = normalizeText(request.text);
-    if (normalized === '') return { redactedText: '', pii: [] };
-    const pii = this.scanner.scan(normalized);
-    return { redactedText: redactSpans(normalized, pii), pii: toPiiSpans(pii) };
+    const text = checkedText(request.text);
+    if (text.normalized === '') return { redactedText: '', pii: [] };
+    const pii = this.scanner.scan(text.folded);
+    return { redactedText: redactSpans(text.normalized, pii), pii: toPiiSpans(pii) };
   }
+
+  redactDocuments(request: RedactDocumentsRequest): RedactDocumentsReply {
+    checkEvidence(request.documents, 'documents');
+    return redactDocuments(request.documents, this.scanner);
+  }
+}
+
+function checkEvidence(documents: RedactDocumentsRequest['documents'], field: string): void {
+  if (documents.length > MAX_EVIDENCE_DOCUMENTS) {
+    throw invalidArgument(
+      `${field}: at most ${MAX_EVIDENCE_DOCUMENTS} documents (got ${documents.length})`,
+    );
+  }
+  documents.forEach((document, i) => {
+    if (document.content.case === undefined) {
+      throw invalidArgument(`${field}[${i}]: must hold an item or a policy`);
+    }
+    if (document.content.value.id.trim() === '') {
+      throw invalidArgument(`${field}[${i}]: ${document.content.case} has no id`);
+    }
+  });
 }
 
 function checkLocale(locale: Locale): void {

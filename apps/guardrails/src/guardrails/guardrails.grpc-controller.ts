@@ -2,6 +2,7 @@ import type {
   CheckInputRequest,
   CheckOutputRequest,
   GuardrailsService,
+  RedactDocumentsRequest,
   RedactRequest,
 } from '@mangaassist/contracts';
 import type { GrpcServiceImplementation } from '@mangaassist/grpc';
@@ -28,5 +29,10 @@ export class GuardrailsGrpcController implements GrpcServiceImplementation<
   @GrpcMethod('GuardrailsService', 'Redact')
   redact(request: RedactRequest) {
     return this.engine.redact(request);
+  }
+
+  @GrpcMethod('GuardrailsService', 'RedactDocuments')
+  redactDocuments(request: RedactDocumentsRequest) {
+    return this.engine.redactDocuments(request);
   }
 }

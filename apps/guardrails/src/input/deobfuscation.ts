@@ -11,26 +11,18 @@ const LEET: Readonly<Record<string, string>> = {
   '1': 'i', '!': 'i', '|': 'i', '0': 'o', '3': 'e', '4': 'a', '@': 'a', '5': 's', '$': 's',
   '7': 't', '+': 't',
 };
-// Cyrillic and Greek look-alikes of Latin letters ("іgnоrе" with Cyrillic і and о).
-// prettier-ignore
-const HOMOGLYPHS: Readonly<Record<string, string>> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ѕ: 's', ј: 'j', к: 'k', м: 'm',
-  т: 't', в: 'b', н: 'h', ο: 'o', α: 'a', ε: 'e', ι: 'i', ν: 'v', κ: 'k', τ: 't', ρ: 'p',
-};
-const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
-
 /**
- * A copy of normalized text with common obfuscations undone: look-alike letters mapped to
- * Latin, letters separated by spaces or dots joined, leetspeak folded (1->i, 0->o, 3->e, 4->a,
- * 5->s, 7->t, @->a), lowercased. Only rules read it; offsets never refer to it.
+ * A copy of the folded text (look-alike letters already Latin, see foldConfusables) with
+ * common obfuscations undone: letters separated by spaces or dots joined, leetspeak folded
+ * (1->i, 0->o, 3->e, 4->a, 5->s, 7->t, @->a), lowercased. Only rules and the classifier read
+ * it; offsets never refer to it.
  */
-export function deobfuscate(normalized: string): string {
-  const latin = normalized.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c);
-  const joined = latin.replace(SPACED_LETTERS, (run) => run.replace(SPACED_SEPARATORS, ''));
-  const folded = joined.replace(TOKEN, (token) =>
+export function deobfuscate(folded: string): string {
+  const joined = folded.replace(SPACED_LETTERS, (run) => run.replace(SPACED_SEPARATORS, ''));
+  const unleet = joined.replace(TOKEN, (token) =>
     LETTER.test(token) ? token.replace(/[10!|34@5$7+]/g, (c) => LEET[c] ?? c) : token,
   );
-  return folded.toLowerCase();
+  return unleet.toLowerCase();
 }
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
@@ -73,4 +65,27 @@ export function decodeEmbeddedPayloads(normalized: string): string[] {
     if (text !== undefined) decoded.add(normalizeText(text));
   }
   return [...decoded];
+}
+
+const ROT13_HINT = /\brot[ -]?13\b|\bcaesar\b|シーザー暗号/i;
+const REVERSED_HINT = /\bbackwards?\b|\breversed?\b|right to left|逆から|逆順|反対から|後ろから/i;
+const MAX_HINTED_CHARS = 4096;
+
+function rot13(text: string): string {
+  return text.replace(/[A-Za-z]/g, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/**
+ * Writing an instruction in ROT13 or backwards needs a hint for the reader ("rot13:", "read
+ * this backwards"); only then the decoded reading is worth the work.
+ */
+export function decodeHintedPayloads(normalized: string): string[] {
+  const text = normalized.slice(0, MAX_HINTED_CHARS);
+  const payloads: string[] = [];
+  if (ROT13_HINT.test(text)) payloads.push(rot13(text));
+  if (REVERSED_HINT.test(text)) payloads.push([...text].reverse().join(''));
+  return payloads;
 }

@@ -4,12 +4,13 @@ export type InjectionKind = 'override' | 'system_prompt' | 'jailbreak';
 
 // Written with plain spaces (see phrase()); English rules first, then Japanese.
 const INSTRUCTION_NOUN =
-  '(?:instructions?|rules|prompts?|directions|guidelines|commands|directives|restrictions|constraints|programming|system prompt)';
+  '(?:instructions?|rules|rulebook|prompts?|directions|guidelines|guidance|commands|directives|restrictions|constraints|programming|system prompt|configuration|setup)';
 const EARLIER =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|existing|system|developer|given)';
 const JA_RULE_NOUN =
   '(?:指示|命令|ルール|制約|プロンプト|指令|ガイドライン|規則|システムプロンプト)';
-const JA_DISCARD = '(?:無視|忘れ|破棄|リセット|取り消|捨て|無効に)';
+const JA_DISCARD =
+  '(?:無視|忘れ|破棄|リセット|取り消|捨て|無効に|上書き|キャンセル|撤回|廃止|なし|無し)';
 const JA_SHOW = '(?:教え|表示|見せ|出力|公開|開示|書き出|繰り返|言っ|貼っ|コピー)';
 const AI = '(?:AI|ＡＩ|エーアイ|アシスタント|モデル|ボット|人工知能|チャットボット)';
 const EN_AI = '(?:an? )?(?:AI|assistant|model|bot|chatbot|language model)';
@@ -18,7 +19,13 @@ const NO_LIMITS =
 
 const OVERRIDE: PhrasePattern[] = [
   phrase(
-    `\\b(?:ignore|disregard|forget|skip|override|bypass|discard|abandon) (?:all |any |every |each )?(?:of )?(?:the |your |my |these |those |this )?(?:${EARLIER} )*${INSTRUCTION_NOUN}\\b`,
+    `\\b(?:ignore|disregard|forget|skip|override|bypass|discard|abandon|drop|erase|delete|scrap|wipe|revoke|overwrite|reset|throw out|set aside|pay no (?:attention|mind) to) (?:all |any |every |each |whatever )?(?:of )?(?:the |your |my |these |those |this )?(?:${EARLIER} |current )*${INSTRUCTION_NOUN}\\b`,
+  ),
+  phrase(
+    `(?<!\\bmy )(?<!\\bmy ${EARLIER} )\\b(?:${EARLIER}|your|the) (?:${EARLIER} )?(?:instructions|rules|guidelines|directives|guidance|directions) (?:are|were|have been|is) (?:now )?(?:void|cancell?ed|revoked|obsolete|outdated|fake|invalid|paused|suspended|no longer valid|wrong|lifted|removed|disabled|updated)\\b`,
+  ),
+  phrase(
+    '\\b(?:higher|highest|top|max(?:imum)?) priority (?:than|over) (?:anything|everything|all|your|the) (?:you were told|instructions|rules|previous)',
   ),
   phrase(
     "\\b(?:ignore|disregard|forget) (?:everything|anything|all)(?: that)? (?:(?:you (?:were|have been|'ve been) told|(?:said|written|stated|mentioned)) )?(?:above|before|earlier|previously|so far)\\b",
@@ -34,6 +41,32 @@ const OVERRIDE: PhrasePattern[] = [
     `${JA_RULE_NOUN}(?:は|を)?(?:全部|すべて|全て)?(?:無視|忘れて|破棄|守らなく|従わなく|破って)`,
   ),
   phrase('(?:今から|これから|以降)(?:は)?(?:私|わたし|僕)の(?:指示|命令)(?:だけ|のみ)に従'),
+  phrase(
+    `(?:以前|前|これまで|今まで|先ほど|さっき|それまで|最初|元|既存|あなた)の(?:${JA_RULE_NOUN}|設定|ガイドライン)(?:は|を)?(?:全部|すべて|全て)?(?:無効|廃止|停止|一時停止|撤回|上書き|キャンセル|偽物|関係ない|もう関係|適用されない)`,
+  ),
+  phrase(
+    `(?:店|お店|ストア|運営)の(?:${JA_RULE_NOUN})(?:に|を)?(?:従う|守る)の(?:を)?(?:やめ|止め)`,
+  ),
+  phrase(`(?:${JA_RULE_NOUN}|設定)を(?:記憶から)?(?:消して|上書き|置き換え)`),
+  phrase(
+    '(?:あなたの)?(?:制約|制限|ルール|フィルター|安全装置|ガイドライン)(?:は|が)(?:すべて|全て|全部)?(?:解除|撤廃|無効|オフ|停止)(?:され|に)',
+  ),
+  phrase('(?:本当の|真の)(?:指示|命令|ルール)(?:は|：|:)'),
+  phrase(
+    '新しい(?:指示|命令|ルール|設定)(?:セット)?(?:を|が)?(?:読み込|ロード|適用|インストール|設定しま|有効)',
+  ),
+  phrase(
+    '\\b(?:ignore|forget|disregard|drop|skip|bypass|override) (?:the |your |any |all )?(?:store |shop |refund |return |company |content )?polic(?:y|ies) (?:and|to) (?:just )?(?:refund|give|approve|send|tell|show|write|list|say)\\b',
+  ),
+  phrase(
+    '\\bnew (?:set of )?(?:instructions?|instruction set|rules|directives|system prompt|guidelines) (?:(?:has|have) been |were |are |is )?(?:loaded|applied|installed|activated|in effect|effective)\\b',
+  ),
+  phrase(
+    `(?:${JA_RULE_NOUN}|店のルール|お店のルール|規約)(?:なんて|なんか|とか|は|を)?(?:気にしないで|気にせず|気にしなくていい|どうでもいい|関係ない|無視でいい)`,
+  ),
+  phrase(
+    '\\b(?:the |my |here are the )?real (?:instructions?|rules|directives)(?: is| are| ones)?(?::|\\b)',
+  ),
 ];
 
 const SYSTEM_PROMPT: PhrasePattern[] = [
@@ -50,7 +83,7 @@ const SYSTEM_PROMPT: PhrasePattern[] = [
     '\\b(?:what|which) (?:instructions|rules|prompt) (?:were you|have you been|are you) (?:given|told|programmed|instructed)',
   ),
   phrase(
-    `(?:システム|初期|元の|最初の|隠れた|内部|あなたの)?プロンプト(?:の内容)?(?:を|は)?(?:全部|すべて|全て)?${JA_SHOW}`,
+    `(?:システム|初期|元の|最初の|隠れた|内部|あなたの)?プロンプト(?:の内容)?(?:を|は)(?:全部|すべて|全て)?${JA_SHOW}`,
   ),
   phrase(
     `(?:設定|与え|指示|入力|命令)(?:さ)?れ(?:た|ている|てる)(?:指示|命令|ルール|プロンプト|内容|設定)(?:を|は)?(?:全部|すべて|全て)?${JA_SHOW}`,
@@ -61,6 +94,36 @@ const SYSTEM_PROMPT: PhrasePattern[] = [
   phrase(
     `(?:上記|これまで|以前|最初)の(?:テキスト|文章|内容|指示)を(?:すべて|全て)?(?:繰り返|出力|表示|そのまま)`,
   ),
+  phrase(
+    '\\b(?:secret|hidden|internal|confidential) (?:system )?(?:prompt|instructions|configuration|directives|developer notes|setup|rules)\\b',
+  ),
+  phrase(
+    '\\b(?:what|which) (?:were|have) you (?:been )?(?:told|instructed|given) (?:before|by (?:the )?(?:developers?|operators?|company|admins?))',
+  ),
+  phrase(
+    "\\b(?:message|text|instructions?) (?:that )?(?:came|comes|come|was|is|appears?) (?:right )?before (?:mine|my (?:first )?message|this conversation|the conversation|'user:')",
+  ),
+  phrase(
+    '\\b(?:instructions?|prompt|rules|message) (?:your |the )?(?:operators?|developers?|creators?|engineers?|company|admins?) (?:gave|wrote|set|configured|programmed)',
+  ),
+  phrase(
+    `(?:開発者|運営|作成者|作った人|オペレーター|管理者|エンジニア)(?:から|が|に)(?:受け取った|受けた|もらった|与えられた|渡された|指示された|言われた|書いた|設定した)(?:${JA_RULE_NOUN}|内容|設定|メモ|文章)`,
+  ),
+  phrase(`(?:秘密|隠れた|隠された|内部|機密|裏)の?(?:${JA_RULE_NOUN}|設定|指示文)`),
+  phrase(
+    '(?:会話|チャット|やりとり|やり取り)(?:が|を)?(?:始まる|始める|開始する)前に(?:何を|どんな)?(?:指示|命令|設定|言われ|教えられ)',
+  ),
+  phrase(
+    '\\b(?:before|prior to) (?:this|our|the) (?:conversation|chat) (?:started|began|starts)\\b.{0,40}\\b(?:told|instructed|given|programmed)|\\b(?:told|instructed|given|programmed) (?:before|prior to) (?:this|our|the) (?:conversation|chat)',
+  ),
+  phrase(
+    '(?:私|わたし|僕)の(?:メッセージ|発言|質問)(?:の|より)前に(?:来た|あった|ある|書かれた)(?:メッセージ|文章|テキスト|内容)',
+  ),
+  phrase(`(?:${JA_RULE_NOUN}|命令文|指示文|設定文|前文)の(?:全文|原文|最初の)`),
+  phrase(
+    '(?:設定文|指示文|命令文|前文|初期設定|初期プロンプト)(?:に|で|の|は|を)?.{0,8}(?:一言一句|全文|原文|そのまま)',
+  ),
+  phrase('(?:初期化|起動|設定)(?:され|し)た(?:とき|時|際)の(?:全文|内容|指示|設定|文章|テキスト)'),
 ];
 
 const JAILBREAK: PhrasePattern[] = [
@@ -76,13 +139,60 @@ const JAILBREAK: PhrasePattern[] = [
     '\\b(?:act|behave|respond|answer|roleplay|role-play|role play) (?:as|like) (?:if (?:you are|you were) )?(?:an? )?(?:unrestricted|unfiltered|uncensored|jailbroken|evil)\\b',
   ),
   phrase(`\\b(?:act|behave|roleplay|role-play|role play) (?:as|like) ${EN_AI} ${NO_LIMITS}`),
-  phrase('\\b(?:developer|god|jailbreak|dan|unrestricted|debug|sudo) mode\\b'),
-  phrase('\\bjailbr(?:eak|oken|eaking)\\b(?! (?:manga|story|stories|series|theme|themed|comic))'),
+  phrase(`\\b(?:you are|you're|youre|be|become) (?:now )?${EN_AI} ${NO_LIMITS}`),
   phrase(
-    '\\b(?:bypass|disable|remove|turn off|ignore|lift) (?:all |any |your |the )?(?:safety |content )?(?:restrictions|filters|guardrails|safeguards|content policy|safety (?:guidelines|rules))\\b',
+    '\\b(?:god|jailbreak|dan|unrestricted|uncensored|unfiltered|maintenance|no-?limits?) mode\\b',
+  ),
+  phrase(
+    "\\b(?:enable|activate|enter|switch (?:to|into)|turn on|go into|you(?:'re| are)(?: now)? in|now in|respond in|answer in|stay in) (?:the )?(?:developer|debug|sudo|admin) mode\\b(?! (?:on|of) (?:my|the|your) (?:phone|iphone|android|pc|browser|app|device))",
+  ),
+  phrase('\\b(?:developer|debug) mode output\\b'),
+  phrase(
+    '\\b(?:jailbreak|jailbroken|jailbreaking) (?:mode|prompt|yourself|you|the (?:ai|bot|assistant|model|system|chat)|version|ai|bot|assistant|model|attempt)\\b',
+  ),
+  phrase("\\b(?:you are|you're|be|act as|become|acting as) (?:a |an )?jailbroken\\b"),
+  phrase(
+    '\\b(?:bypass|disable|remove|turn off|ignore|lift|switch off) (?:all |any )?(?:of )?(?:your |the )?(?:safety |content |ethical |moral )(?:restrictions|filters|guardrails|safeguards|policy|policies|guidelines|rules|training|limits)\\b',
+  ),
+  phrase(
+    '\\b(?:bypass|disable|remove|turn off|ignore|lift|switch off) (?:all |any )?(?:of )?your (?:restrictions|filters|guardrails|safeguards|content policy|limits|limitations)\\b',
+  ),
+  phrase(
+    `\\b(?:you|yourself|${EN_AI}(?: (?:named|called) \\w+)?)(?: who| that)?(?: is| are| has| answers| responds| operates| acts)? (?:without|with no|free of|free from) (?:any )?(?:moral|ethical|ethics|morals)(?: or (?:ethical|moral|legal))? (?:judge?ments?|guidelines|limits|constraints|compass|restrictions|filters|boundaries|rules)\\b`,
+  ),
+  phrase(
+    "\\b(?:never|doesn't|does not|won't|will not|can't|cannot|must not|mustn't) (?:ever )?(?:refuses?|says? (?:no|it can't|that it can't|i can't))\\b|\\bno refusals\\b",
+  ),
+  phrase(
+    '\\b(?:act|pose|roleplay|role-play|role play|pretend|playing|play) (?:to be |as |like )?my (?:late|dead|deceased) (?:grand(?:ma|mother|pa|father)|uncle|aunt|mother|father|mom|dad)\\b|\\bas my (?:late|dead|deceased) (?:grand(?:ma|mother|pa|father)|uncle|aunt)\\b',
+  ),
+  phrase(
+    '\\b(?:two|2|both|dual) (?:personalities|personas|responses|answers|modes)\\b.{0,60}\\b(?:uncensored|unfiltered|unrestricted|no (?:limits|rules|restrictions|filters)|without (?:limits|rules|restrictions|filters))',
+  ),
+  phrase(
+    '\\b(?:permission|allowed|authori[sz]ed) to (?:act|answer|respond|operate|work) (?:without|with no) (?:any )?(?:restrictions|rules|limits|filters)',
   ),
   phrase(`制限(?:の|が)?(?:ない|無い|なし|無し|を持たない)${AI}`),
-  phrase('(?:開発者|デベロッパー|デバッグ|管理者|神|脱獄)モード'),
+  phrase('(?:神|脱獄|無制限|検閲なし|フィルターなし|メンテナンス)モード'),
+  phrase(
+    '(?<!(?:スマホ|携帯|iPhone|Android|アンドロイド|PC|パソコン|ブラウザ|アプリ|端末|タブレット)の?)(?:開発者|デベロッパー|デバッグ|管理者)モード(?:に|を|で|へ)?(?:して|なって|入|切り替え|切替|移行|有効|オン|起動|答え|回答|応答|話)',
+  ),
+  phrase(
+    '(?:道徳|倫理|モラル)(?:的な|の)?(?:判断|制約|制限|観|規範)(?:を|が)?(?:しない|持たない|ない|無い|外した|外して|なし|無視)',
+  ),
+  phrase(
+    '(?:拒否|拒絶|断ら|断れ)(?:しない|ない|できない)(?:AI|ＡＩ|ボット|アシスタント|キャラ|人格|モデル)',
+  ),
+  phrase('(?:開発者|デバッグ|管理者)モード.{0,8}(?:制限|ルール|フィルター|制約|規則)'),
+  phrase(
+    '(?:二つ|2つ|ふたつ|二重|二人)の(?:人格|キャラ|モード|回答|あなた).{0,40}(?:検閲|制限|フィルター|ルール)(?:なし|の?ない|無し|の?無い|ゼロ)',
+  ),
+  phrase(
+    '亡くなった(?:祖母|祖父|おばあちゃん|おじいちゃん|叔父|叔母|伯父|伯母|母|父)(?:の(?:ふり|役)|として|になって|を演じ|になりきっ)',
+  ),
+  phrase(
+    '(?:検閲|制限|規制|フィルター)(?:の)?(?:ない|無い|なし|ゼロ)(?:もう一人の|別の|別バージョンの)?(?:あなた|人格|キャラ|AI|ＡＩ|バージョン)',
+  ),
   phrase('ジェイルブレイク|ジェイルブレーク|脱獄(?:して|させ|プロンプト)'),
   phrase(
     '(?:ロールプレイ|ロールプレー|なりきり|演技|ごっこ)(?:で|として|して|を通じて)?.{0,12}?(?:制限|ルール|制約|フィルター|フィルタ|倫理)(?:を|は)?(?:すべて|全て)?(?:解除|無視|外|なく|取り払|無効)',

@@ -1,8 +1,9 @@
-import { normalizeText } from '@mangaassist/text';
+import { checkedText } from '../text/checked-text';
 import { InputChecker } from './input-checker';
+import { readMessage } from './message-readings';
 
 const checker = new InputChecker();
-const reasons = (text: string) => checker.check(normalizeText(text));
+const reasons = (text: string) => checker.check(readMessage(checkedText(text)));
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('InputChecker: instruction override', () => {

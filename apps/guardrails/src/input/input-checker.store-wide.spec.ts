@@ -1,6 +1,7 @@
 import { loadStoreSnapshot } from '@mangaassist/store-data';
-import { normalizeText } from '@mangaassist/text';
+import { checkedText } from '../text/checked-text';
 import { InputChecker } from './input-checker';
+import { readMessage } from './message-readings';
 
 /** Titles, aliases, synopses and policies pasted by a shopper must never look like an attack. */
 describe('InputChecker over the whole sample store', () => {
@@ -20,7 +21,7 @@ describe('InputChecker over the whole sample store', () => {
     ];
     const checker = new InputChecker();
     const flagged = texts
-      .map((text) => ({ text, reasons: checker.check(normalizeText(text)) }))
+      .map((text) => ({ text, reasons: checker.check(readMessage(checkedText(text))) }))
       .filter((r) => r.reasons.length > 0);
     expect(flagged).toEqual([]);
   });

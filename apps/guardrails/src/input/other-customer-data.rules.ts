@@ -20,8 +20,79 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
     "\\b(?:list|show|give|export|dump|send|download) (?:me )?(?:all |every )?(?:the |your )?(?:customers?|users?|members?)(?:'s?|s')? ?(?:list|emails?|e-?mail addresses|addresses|phone numbers|names|data|database|orders|info(?:rmation)?)\\b",
   ),
   phrase('\\bwho (?:else )?(?:has )?(?:bought|ordered|purchased)\\b'),
+  phrase(
+    "\\b(?:what(?:'s| is| are| did)|tell me|give me|show me|send me|list|find|look up|pull up|who is|i (?:want|need)|i'd like)\\b.{0,40}\\b(?:customers?|users?|people|persons?|buyers?|someone|somebody|members?|shoppers?|whoever) (?:who|that) (?:ordered|bought|purchased|reviewed|left|placed|wrote|live|lives)\\b",
+  ),
+  phrase(
+    '\\b(?:which|what) (?:other )?(?:customers|users|members|people|buyers|shoppers) (?:live|bought|ordered|purchased|have|reviewed)\\b',
+  ),
+  phrase(
+    `\\b(?:phone numbers?|e-?mails?|e-?mail address(?:es)?|address(?:es)?|names?|contact (?:info|details)|orders?|purchase (?:records|history)) of (?:all )?(?:the |your )?(?:[a-z]+ )?(?:customers?|users?|people|buyers?|members?|whoever|someone|the person)\\b`,
+  ),
+  phrase(
+    "\\b(?:show|tell|give|send|see|look up|find|check|pull up|what(?:'s| is| are| did)) (?:me )?(?:the )?(?:my )?(?:neighbou?r|coworker|co-worker|colleague|ex|ex-girlfriend|ex-boyfriend|ex-wife|ex-husband|boss|brother|sister|friend|roommate|girlfriend|boyfriend)(?:'s|s') (?:orders?|order history|purchase history|purchases|address|e-?mail|phone(?: number)?|account|points)\\b",
+  ),
+  phrase(
+    '\\b(?:shipping |delivery )?addresses (?:for|of) (?:all|every|the) (?:orders|customers|members|users)\\b',
+  ),
+  phrase(
+    '\\b(?:the )?(?:last|first|previous|latest|most recent|next) (?:person|customer|buyer|user|shopper|member|one) (?:to|who|that) (?:buy|order|preorder|purchase|bought|ordered|preordered|purchased|reserve|reserved)\\b',
+  ),
+  phrase(
+    '\\bwhose (?:order|package|parcel|purchase|account|receipt|preorder)\\b|\\bwhose is (?:it|this|that)\\b',
+  ),
+  phrase(
+    '\\bwho\\b.{0,80}\\b(?:give|tell|send|show) me (?:their|his|her) (?:e-?mail|address|phone(?: number)?|contact(?: info| details)?|name)\\b',
+  ),
+  phrase(
+    '\\bmy (?:roommate|flatmate|housemate|neighbou?r|coworker|co-worker|colleague|ex|boss|friend|girlfriend|boyfriend|wife|husband|partner|sister|brother)(?: [A-Z][a-z]+)? (?:has )?(?:ordered|bought|purchased|preordered)\\b.{0,60}\\b(?:what|when|which|where)\\b',
+  ),
+  phrase(
+    '\\bwhat (?:did )?(?:other|the other|another) (?:people|customers|users|shoppers|person|customer|user) (?:ask(?:ed)?|said|say|wrote|write|searched|search|messaged|message|typed|type)\\b',
+  ),
+  phrase(
+    "\\b(?:found|picked up|came across) (?:an? |this |someone(?:'s| else's) )?(?:order number|receipt|order|package|parcel|invoice)\\b",
+  ),
+  phrase(
+    '\\bwhat (?:my )?(?:neighbou?r|coworker|co-worker|colleague|ex|ex-girlfriend|ex-boyfriend|boss|brother|sister|friend|roommate)(?: [A-Z][a-z]+)? (?:ordered|bought|purchased|has ordered|has bought)\\b',
+  ),
+  phrase(
+    '\\b(?:purchase (?:history|records)|order history|orders|address|e-?mail|phone number) of (?:my )?(?:neighbou?r|coworker|co-worker|colleague|ex|ex-girlfriend|ex-boyfriend|boss|brother|sister|friend|roommate|a woman|a man|a girl|a guy|someone)\\b',
+  ),
+  phrase(
+    "\\b(?:it'?s|it is|they'?re|this is) (?:not mine|my friend'?s|someone else'?s|my neighbou?r'?s)\\b.{0,40}$|\\b(?:even though|although) it'?s not (?:mine|my order)\\b",
+  ),
+  phrase(
+    '\\b(?:dump|export|print|download|copy) (?:of )?(?:the |your |all )?(?:users?|customers?|members?|orders?)(?: table| database| db| records| data)\\b',
+  ),
   phrase(`${JA_OTHERS}の?${JA_DATA}`),
   phrase(`他人の${JA_DATA}`),
+  phrase(
+    `(?:買った|購入した|注文した|レビューを書いた|低評価を付けた|住んでいる|住んでる)(?:人|方|客|お客さん|お客様|ユーザー|会員)(?:たち|達)?(?:の|と)?(?:${JA_DATA}|注文内容)`,
+  ),
+  phrase(
+    `(?:隣の人|隣人|同僚|元カノ|元カレ|元彼|兄|姉|弟|妹|友達|友人|上司|夫|妻|彼女|彼氏|先輩|後輩|ある女性|ある男性)(?:が|の)(?:${JA_DATA}|注文|購入記録|何を買った|何を注文した|買った|購入した)`,
+  ),
+  phrase(`(?:友達|友人|他人|別の人|知り合い)の注文です|拾った(?:レシート|伝票)`),
+  phrase(
+    '(?:顧客|会員|ユーザー|お客様)(?:の)?(?:データ|テーブル|情報)(?:を|の)?(?:全部|すべて|全て|中身)',
+  ),
+  phrase(`(?:私|わたし|僕)の前の(?:人|お客さん|ユーザー|方)`),
+  phrase('(?:買った|購入した|注文した|予約した)の(?:は|が)(?:誰|だれ|どなた|どの人)'),
+  phrase(
+    '(?:最後|最初|直前|最近|先週|昨日|今日)に?(?:予約|注文|購入|買い物|買)(?:を)?した(?:人|方|客|お客さん|お客様|ユーザー|会員)',
+  ),
+  phrase('(?:誰|だれ|どなた)の(?:注文|荷物|アカウント|購入|レシート)'),
+  phrase(
+    '(?:ルームメイト|同居人|隣人|隣の人|近所の人|同僚|元カノ|元カレ|元彼|元妻|元夫|上司|友達|友人|彼女|彼氏|妻|夫|旦那|嫁|兄|姉|弟|妹)(?:が|の)(?:何か|何を)?(?:注文|購入|予約|買|頼ん)',
+  ),
+  phrase(
+    '(?:他の|ほかの|別の)(?:人|お客さん|お客様|ユーザー|利用者)(?:が|は)(?:何を|どんな)?(?:質問|聞い|相談|検索|問い合わせ|チャット)',
+  ),
+  phrase('(?:注文番号|伝票|レシート|荷物)を(?:拾|見つけ)'),
+  phrase(
+    `(?:全部|すべて|全て|全員|一覧)の(?:注文|顧客|会員)の(?:配送先|届け先|住所|連絡先)|(?:注文|宛て)の(?:配送先|届け先|住所)を(?:全部|すべて|全て|一覧で?)`,
+  ),
   phrase('(?:顧客|会員|ユーザー|購入者|お客様)(?:の)?(?:リスト|一覧|名簿|データベース)'),
   phrase('誰が(?:この|その|あの)?(?:本|商品|漫画|巻)?(?:を)?(?:買った|購入した|注文した|買って)'),
   phrase(

@@ -3,7 +3,8 @@ import { SpanMask } from '../pii/span-mask';
 import type { TextSpan } from '../pii/text-span';
 import { dateKeys, findDates } from './date-mentions';
 
-export type ClaimKind = 'title' | 'date' | 'price' | 'volume' | 'percent' | 'duration' | 'year';
+export type ClaimKind =
+  'title' | 'date' | 'price' | 'volume' | 'percent' | 'duration' | 'year' | 'promise';
 
 /** One checkable statement in an answer. */
 export interface Claim extends TextSpan {

@@ -7,7 +7,7 @@ import {
 } from '@mangaassist/store-data';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { PiiScanner } from '../pii/pii-scanner';
-import { normalizeAnswer } from './answer-text';
+import { checkedAnswer } from './answer-text';
 import { type GroundingThresholds, OutputChecker } from './output-checker';
 
 const DEFAULTS: GroundingThresholds = { warnBelow: 0.7, blockBelow: 0.5 };
@@ -34,7 +34,7 @@ describe('OutputChecker on real catalog records and policies', () => {
       () => vocabulary,
       PiiScanner.withDefaultDetectors(vocabulary),
       thresholds,
-    ).check(normalizeAnswer(answer), evidence);
+    ).check(checkedAnswer(answer), evidence);
 
   describe('grounding in Japanese', () => {
     it('supports a volume count taken from the item (MA-0001)', () => {
@@ -55,7 +55,7 @@ describe('OutputChecker on real catalog records and policies', () => {
         PiiScanner.withDefaultDetectors(vocabulary),
         DEFAULTS,
       );
-      const answer = normalizeAnswer(
+      const answer = checkedAnswer(
         'ONE PIECEの130巻はまだ発表されていません。現在116巻まで発売中です。',
       );
       expect(
@@ -65,7 +65,7 @@ describe('OutputChecker on real catalog records and policies', () => {
       expect(
         checker.check(answer, docs('MA-0001'), 'ONE PIECEの新刊は？').unsupportedClaims,
       ).toEqual(['130巻']);
-      const english = normalizeAnswer('Volume 130 of One Piece has not been announced yet.');
+      const english = checkedAnswer('Volume 130 of One Piece has not been announced yet.');
       expect(
         checker.check(english, docs('MA-0001'), 'when is one piece vol 130 out').groundingScore,
       ).toBe(1);
@@ -175,13 +175,20 @@ describe('OutputChecker on real catalog records and policies', () => {
       );
     });
 
-    it('warns on refund, discount and delivery promises the cited policy does not make', () => {
-      expect(check('開封済みでも全額返金します。', docs('POL-012')).reasons).toEqual([
-        'output.policy_promise',
-      ]);
+    it('blocks refund, discount and delivery promises the cited policy does not make', () => {
+      // A promise is a claim too: the only claim of this answer is unsupported.
+      const refund = check('開封済みでも全額返金します。', docs('POL-012'));
+      expect(refund.reasons).toEqual(['output.ungrounded', 'output.policy_promise']);
+      expect(refund.unsupportedClaims).toEqual(['全額返金します']);
       expect(
         check('We guarantee delivery by Friday and will give you a discount.', []).reasons,
-      ).toEqual(['output.policy_promise']);
+      ).toEqual(['output.no_evidence', 'output.policy_promise']);
+      const mixed = check(
+        'ONE PIECEは116巻まで発売中です。今なら10%オフにします。',
+        docs('MA-0001'),
+      );
+      expect(mixed.groundingScore).toBe(0.5);
+      expect(mixed.reasons).toEqual(['output.weakly_grounded', 'output.policy_promise']);
     });
 
     it('accepts the promise when the cited policy makes it (POL-009)', () => {
@@ -209,7 +216,9 @@ describe('OutputChecker on real catalog records and policies', () => {
       expect(result.redactedAnswer).toBe(
         '[PERSON]様、ご注文ありがとうございます。\nお電話は[PHONE]まで。\nEmail: [EMAIL]',
       );
-      expect(result.reasons).toEqual(['output.pii']);
+      // Contact data the evidence does not hold is someone else's (or invented): blocked.
+      expect(result.reasons).toEqual(['output.other_customer_data', 'output.pii']);
+      expect(check('山田様、ご注文ありがとうございます。', []).reasons).toEqual(['output.pii']);
     });
 
     it('keeps names copied from a cited synopsis and author names', () => {

@@ -7,7 +7,7 @@ import {
 } from '@mangaassist/store-data';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { PiiScanner } from '../pii/pii-scanner';
-import { normalizeAnswer } from './answer-text';
+import { checkedAnswer } from './answer-text';
 import { OutputChecker } from './output-checker';
 
 function answerJa(item: CatalogItem): string {
@@ -47,7 +47,7 @@ describe('OutputChecker over the whole sample store', () => {
       [policy.bodyJa, policy.bodyEn]
         .map((body) => ({
           id: policy.id,
-          ...checker.check(normalizeAnswer(body), [policyDocument(policy)]),
+          ...checker.check(checkedAnswer(body), [policyDocument(policy)]),
         }))
         .filter((r) => r.reasons.length > 0 || r.groundingScore < 1),
     );
@@ -59,7 +59,7 @@ describe('OutputChecker over the whole sample store', () => {
       [answerJa(item), answerEn(item)]
         .map((answer) => ({
           id: item.id,
-          ...checker.check(normalizeAnswer(answer), [itemDocument(item)]),
+          ...checker.check(checkedAnswer(answer), [itemDocument(item)]),
         }))
         .filter((r) => r.reasons.length > 0 || r.groundingScore < 1),
     );
@@ -72,7 +72,7 @@ describe('OutputChecker over the whole sample store', () => {
     );
     if (!onePiece || !naruto) throw new Error('sample store is missing MA-0001 or MA-0002');
     for (const answer of [answerJa(onePiece), answerEn(onePiece)]) {
-      const result = checker.check(normalizeAnswer(answer), [itemDocument(naruto)]);
+      const result = checker.check(checkedAnswer(answer), [itemDocument(naruto)]);
       expect(result.reasons).toEqual(['output.ungrounded']);
     }
   });

@@ -1,4 +1,5 @@
 import { SpanMask } from '../pii/span-mask';
+import type { TextSpan } from '../pii/text-span';
 
 /**
  * Promises the store's policies do not make on their own: refunds for opened items, discounts
@@ -22,11 +23,17 @@ function compact(text: string): string {
   return text.toLowerCase().replace(/[\s、。,.をはがの]/g, '');
 }
 
-/** The promise phrases of an answer that no cited policy body contains. */
-export function unbackedPromises(answer: string, policyBodies: readonly string[]): string[] {
+/** A promise phrase of an answer and whether a cited policy body makes it too. */
+export interface PromiseMention extends TextSpan {
+  text: string;
+  backed: boolean;
+}
+
+/** Every promise phrase of an answer, in order, each once. */
+export function findPromises(answer: string, policyBodies: readonly string[]): PromiseMention[] {
   let bodies: string[] | undefined;
   const seen = new SpanMask(answer.length);
-  const unbacked: string[] = [];
+  const found: PromiseMention[] = [];
   for (const pattern of PROMISES) {
     pattern.lastIndex = 0;
     for (const m of answer.matchAll(pattern)) {
@@ -36,8 +43,15 @@ export function unbackedPromises(answer: string, policyBodies: readonly string[]
       seen.add(span);
       const promise = compact(m[0]);
       bodies ??= policyBodies.map(compact);
-      if (!bodies.some((body) => body.includes(promise))) unbacked.push(m[0]);
+      found.push({ ...span, text: m[0], backed: bodies.some((body) => body.includes(promise)) });
     }
   }
-  return unbacked;
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The promise phrases of an answer that no cited policy body contains. */
+export function unbackedPromises(answer: string, policyBodies: readonly string[]): string[] {
+  return findPromises(answer, policyBodies)
+    .filter((p) => !p.backed)
+    .map((p) => p.text);
 }

@@ -41,7 +41,8 @@ const JAPANESE_ADDRESS = new RegExp(
 const LEADING_LABEL = /^(?:現住所|住所|宛先|所在地|送付先|配送先|届け先)/u;
 
 const EN_WORD = "[A-Z][A-Za-zāīūēō']+";
-const EN_COMPONENT = `${EN_WORD}(?:-${MUNICIPALITY_EN_SOURCE}\\b|[ -]${EN_WORD}){0,3}`;
+// Romanized town names keep lowercase parts after a hyphen: Minami-aoyama, Namba-naka.
+const EN_COMPONENT = `${EN_WORD}(?:-${MUNICIPALITY_EN_SOURCE}\\b|-[a-z]{2,}|[ -]${EN_WORD}){0,3}`;
 const ENGLISH_ADDRESS = new RegExp(
   `\\b(?:(?:Apt\\.?|Apartment|Room|Rm\\.?|Unit|#) ?\\d{1,5}[A-Za-z]?,? )?\\d{1,4}(?:-\\d{1,4}){0,3},? ${EN_COMPONENT}(?:, ?${EN_COMPONENT}){1,4}`,
   'g',

@@ -5,6 +5,11 @@ import { collectMatches, type TextSpan } from './text-span';
 // or hide a phone-shaped run, so they are fenced off before any numeric detector runs.
 const ORDER_ID = /(?<![\dA-Za-z-])(?:\d{3}|D\d{2})-\d{7}-\d{7}(?![\d-])/g;
 
+/** Every order id written in a text, as written. */
+export function findOrderIds(text: string): string[] {
+  return [...text.matchAll(ORDER_ID)].map((m) => m[0]);
+}
+
 export class OrderIdProtector implements SpanProtector {
   find(text: string): TextSpan[] {
     return collectMatches(ORDER_ID, text, (m) => ({ start: m.index, end: m.index + m[0].length }));

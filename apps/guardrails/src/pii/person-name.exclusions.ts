@@ -1,3 +1,5 @@
+import { JAPANESE_SURNAMES } from './person-name.lexicon';
+
 /**
  * Words that stand before 様/さん/くん/ちゃん/殿 without being a person's name: roles, family
  * words, shops, set phrases (お客様, 皆さん, 店員さん, 同様, 王子様). Kept as data so the detector
@@ -24,6 +26,7 @@ export const NON_NAME_TOKENS: ReadonlySet<string> = new Set([
   'スタッフ', 'オペレーター', 'ドライバー', 'サポート', 'カスタマー', 'ママ', 'パパ', 'サンタ',
   'アシスタント', 'ボット', 'ショップ', 'ストア', 'メーカー', 'ファン', 'ユーザー', 'ゲスト',
   'メンバー', 'オーナー', 'マネージャー', 'クライアント', 'パートナー', 'お客', 'マスター',
+  'ロボット', 'マンガ', 'エーアイ', 'チャット', '人間', '漫画', '機械',
   // hiragana words ending in さん/さま/ちゃん-like sounds
   'たく', 'みなさ', 'おじ', 'おば', 'おじい', 'おばあ', 'おにい', 'おねえ', 'おかあ', 'おとう',
   'あか', 'おこ', 'おきゃく', 'かあ', 'とう', 'にい', 'ねえ', 'じい', 'ばあ', 'おつかれ', 'おかげ',
@@ -37,6 +40,8 @@ export const NON_NAME_ENDINGS = ['模', '仕', '同', '有', '屋', '員', '者'
 
 export function isNonNameToken(token: string): boolean {
   if (NON_NAME_TOKENS.has(token)) return true;
+  // 阿部, 岡部, 服部 end like a department (部) but are surnames.
+  if (JAPANESE_SURNAMES.has(token)) return false;
   if (/^[\p{Script=Han}々]+$/u.test(token) && NON_NAME_ENDINGS.some((e) => token.endsWith(e))) {
     return true;
   }

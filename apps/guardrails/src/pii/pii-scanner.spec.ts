@@ -1,6 +1,7 @@
 import { normalizeText } from '@mangaassist/text';
 import type { PublicNameFinder } from './pii-detector';
-import { PiiScanner, resolveOverlaps } from './pii-scanner';
+import { resolveOverlaps } from './overlap-resolution';
+import { PiiScanner } from './pii-scanner';
 import { redactSpans } from './redaction';
 
 const scanner = PiiScanner.withDefaultDetectors();

@@ -1,23 +1,23 @@
 import { AddressDetector } from './address.detector';
 import { CreditCardDetector } from './credit-card.detector';
 import { EmailDetector } from './email.detector';
+import { InternationalPhoneDetector } from './international-phone.detector';
 import { IsbnProtector } from './isbn.protector';
 import { MyNumberDetector } from './my-number.detector';
 import { OrderIdProtector } from './order-id.protector';
 import { PersonDetector } from './person.detector';
 import { PhoneDetector } from './phone.detector';
 import {
-  PII_TYPES,
   type PiiCandidate,
   type PiiDetector,
   type PublicNameFinder,
   type SpanProtector,
 } from './pii-detector';
 import { PostalCodeDetector } from './postal-code.detector';
+import { StreetAddressDetector } from './street-address.detector';
+import { UsZipDetector } from './us-zip.detector';
+import { resolveOverlaps } from './overlap-resolution';
 import { SpanMask } from './span-mask';
-import { furthestEnd } from './text-span';
-
-const SPECIFICITY = new Map(PII_TYPES.map((type, rank) => [type, rank]));
 
 /**
  * Runs the protectors, then every detector, then keeps one span where candidates overlap:
@@ -37,8 +37,11 @@ export class PiiScanner {
         new CreditCardDetector(),
         new MyNumberDetector(),
         new PhoneDetector(),
+        new InternationalPhoneDetector(),
         new PostalCodeDetector(),
+        new UsZipDetector(),
         new AddressDetector(),
+        new StreetAddressDetector(),
         new PersonDetector(),
       ],
       [new OrderIdProtector(), new IsbnProtector()],
@@ -58,26 +61,13 @@ export class PiiScanner {
       .filter((c) => c.end > c.start && !fenced.overlaps(c));
     if (candidates.some((c) => c.type === 'PERSON') && this.publicNames) {
       // Title and author names (高木さん in からかい上手の高木さん, 尾田栄一郎さん) are not customers.
-      const names = SpanMask.of(this.publicNames.findPublicNames(text), text.length);
-      candidates = candidates.filter((c) => c.type !== 'PERSON' || !names.overlaps(c));
+      // Only a name that lies wholly inside a public one is dropped: "Emma Rossi" keeps its
+      // surname even though Emma is a catalog title.
+      const names = this.publicNames.findPublicNames(text);
+      candidates = candidates.filter(
+        (c) => c.type !== 'PERSON' || !names.some((n) => n.start <= c.start && c.end <= n.end),
+      );
     }
     return resolveOverlaps(candidates);
   }
-}
-
-export function resolveOverlaps(candidates: readonly PiiCandidate[]): PiiCandidate[] {
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      (SPECIFICITY.get(a.type) ?? 99) - (SPECIFICITY.get(b.type) ?? 99) ||
-      a.start - b.start,
-  );
-  const taken = new SpanMask(furthestEnd(candidates));
-  const kept: PiiCandidate[] = [];
-  for (const candidate of ranked) {
-    if (taken.overlaps(candidate)) continue;
-    taken.add(candidate);
-    kept.push(candidate);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }

@@ -9,6 +9,10 @@ describe('verdictFor', () => {
     expect(verdictFor([REASON.abuse, REASON.threat])).toBe(Verdict.BLOCK);
     expect(verdictFor([REASON.outputWeaklyGrounded])).toBe(Verdict.WARN);
     expect(verdictFor([REASON.outputCompetitorPrice])).toBe(Verdict.BLOCK);
+    expect(verdictFor([REASON.outputPolicyPromise])).toBe(Verdict.BLOCK);
+    expect(verdictFor([REASON.outputOtherCustomerData])).toBe(Verdict.BLOCK);
+    expect(verdictFor([REASON.injectionClassifier])).toBe(Verdict.BLOCK);
+    expect(verdictFor([REASON.injectionSuspected])).toBe(Verdict.WARN);
   });
 
   it('names PII reasons after the span type', () => {

@@ -7,6 +7,8 @@ export const REASON = {
   injectionSystemPrompt: 'input.injection.system_prompt',
   injectionJailbreak: 'input.injection.jailbreak',
   injectionEncoded: 'input.injection.encoded',
+  injectionClassifier: 'input.injection.classifier',
+  injectionSuspected: 'input.injection.suspected',
   abuse: 'input.abuse',
   threat: 'input.threat',
   otherCustomerData: 'input.other_customer_data',
@@ -16,6 +18,7 @@ export const REASON = {
   outputPolicyPromise: 'output.policy_promise',
   outputCompetitorPrice: 'output.competitor_price',
   outputPii: 'output.pii',
+  outputOtherCustomerData: 'output.other_customer_data',
 } as const;
 
 const BLOCKING: ReadonlySet<string> = new Set([
@@ -24,17 +27,20 @@ const BLOCKING: ReadonlySet<string> = new Set([
   REASON.injectionSystemPrompt,
   REASON.injectionJailbreak,
   REASON.injectionEncoded,
+  REASON.injectionClassifier,
   REASON.threat,
   REASON.otherCustomerData,
   REASON.outputUngrounded,
   REASON.outputNoEvidence,
   REASON.outputCompetitorPrice,
+  REASON.outputPolicyPromise,
+  REASON.outputOtherCustomerData,
 ]);
 
 const WARNING: ReadonlySet<string> = new Set([
   REASON.abuse,
+  REASON.injectionSuspected,
   REASON.outputWeaklyGrounded,
-  REASON.outputPolicyPromise,
   REASON.outputPii,
 ]);
 

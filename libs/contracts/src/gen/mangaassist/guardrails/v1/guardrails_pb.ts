@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mangaassist/guardrails/v1/guardrails.proto.
  */
 export const file_mangaassist_guardrails_v1_guardrails: GenFile = /*@__PURE__*/
-  fileDesc("CiptYW5nYWFzc2lzdC9ndWFyZHJhaWxzL3YxL2d1YXJkcmFpbHMucHJvdG8SGW1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEiMwoHUGlpU3BhbhIMCgR0eXBlGAEgASgJEg0KBXN0YXJ0GAIgASgNEgsKA2VuZBgDIAEoDSJQChFDaGVja0lucHV0UmVxdWVzdBIMCgR0ZXh0GAEgASgJEi0KBmxvY2FsZRgCIAEoDjIdLm1hbmdhYXNzaXN0LmNvbW1vbi52MS5Mb2NhbGUiogEKEkNoZWNrSW5wdXRSZXNwb25zZRIzCgd2ZXJkaWN0GAEgASgOMiIubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5WZXJkaWN0Eg8KB3JlYXNvbnMYAiADKAkSFQoNcmVkYWN0ZWRfdGV4dBgDIAEoCRIvCgNwaWkYBCADKAsyIi5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLlBpaVNwYW4ilwEKEkNoZWNrT3V0cHV0UmVxdWVzdBIOCgZhbnN3ZXIYASABKAkSMAoIZXZpZGVuY2UYAiADKAsyHi5tYW5nYWFzc2lzdC5zdG9yZS52MS5Eb2N1bWVudBItCgZsb2NhbGUYAyABKA4yHS5tYW5nYWFzc2lzdC5jb21tb24udjEuTG9jYWxlEhAKCHF1ZXN0aW9uGAQgASgJIqkBChNDaGVja091dHB1dFJlc3BvbnNlEjMKB3ZlcmRpY3QYASABKA4yIi5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLlZlcmRpY3QSFwoPZ3JvdW5kaW5nX3Njb3JlGAIgASgCEhoKEnVuc3VwcG9ydGVkX2NsYWltcxgDIAMoCRIXCg9yZWRhY3RlZF9hbnN3ZXIYBCABKAkSDwoHcmVhc29ucxgFIAMoCSIdCg1SZWRhY3RSZXF1ZXN0EgwKBHRleHQYASABKAkiWAoOUmVkYWN0UmVzcG9uc2USFQoNcmVkYWN0ZWRfdGV4dBgBIAEoCRIvCgNwaWkYAiADKAsyIi5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLlBpaVNwYW4qWgoHVmVyZGljdBIXChNWRVJESUNUX1VOU1BFQ0lGSUVEEAASEQoNVkVSRElDVF9BTExPVxABEhAKDFZFUkRJQ1RfV0FSThACEhEKDVZFUkRJQ1RfQkxPQ0sQAzLLAgoRR3VhcmRyYWlsc1NlcnZpY2USaQoKQ2hlY2tJbnB1dBIsLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuQ2hlY2tJbnB1dFJlcXVlc3QaLS5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLkNoZWNrSW5wdXRSZXNwb25zZRJsCgtDaGVja091dHB1dBItLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuQ2hlY2tPdXRwdXRSZXF1ZXN0Gi4ubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5DaGVja091dHB1dFJlc3BvbnNlEl0KBlJlZGFjdBIoLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuUmVkYWN0UmVxdWVzdBopLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuUmVkYWN0UmVzcG9uc2ViBnByb3RvMw", [file_mangaassist_common_v1_common, file_mangaassist_store_v1_store]);
+  fileDesc("CiptYW5nYWFzc2lzdC9ndWFyZHJhaWxzL3YxL2d1YXJkcmFpbHMucHJvdG8SGW1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEiMwoHUGlpU3BhbhIMCgR0eXBlGAEgASgJEg0KBXN0YXJ0GAIgASgNEgsKA2VuZBgDIAEoDSJQChFDaGVja0lucHV0UmVxdWVzdBIMCgR0ZXh0GAEgASgJEi0KBmxvY2FsZRgCIAEoDjIdLm1hbmdhYXNzaXN0LmNvbW1vbi52MS5Mb2NhbGUiuwEKEkNoZWNrSW5wdXRSZXNwb25zZRIzCgd2ZXJkaWN0GAEgASgOMiIubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5WZXJkaWN0Eg8KB3JlYXNvbnMYAiADKAkSFQoNcmVkYWN0ZWRfdGV4dBgDIAEoCRIvCgNwaWkYBCADKAsyIi5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLlBpaVNwYW4SFwoPaW5qZWN0aW9uX3Njb3JlGAUgASgCIpcBChJDaGVja091dHB1dFJlcXVlc3QSDgoGYW5zd2VyGAEgASgJEjAKCGV2aWRlbmNlGAIgAygLMh4ubWFuZ2Fhc3Npc3Quc3RvcmUudjEuRG9jdW1lbnQSLQoGbG9jYWxlGAMgASgOMh0ubWFuZ2Fhc3Npc3QuY29tbW9uLnYxLkxvY2FsZRIQCghxdWVzdGlvbhgEIAEoCSLZAQoTQ2hlY2tPdXRwdXRSZXNwb25zZRIzCgd2ZXJkaWN0GAEgASgOMiIubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5WZXJkaWN0EhcKD2dyb3VuZGluZ19zY29yZRgCIAEoAhIaChJ1bnN1cHBvcnRlZF9jbGFpbXMYAyADKAkSFwoPcmVkYWN0ZWRfYW5zd2VyGAQgASgJEg8KB3JlYXNvbnMYBSADKAkSGQoRZ3JvdW5kaW5nX3NraXBwZWQYBiABKAgSEwoLY2xhaW1fY291bnQYByABKA0iHQoNUmVkYWN0UmVxdWVzdBIMCgR0ZXh0GAEgASgJIlgKDlJlZGFjdFJlc3BvbnNlEhUKDXJlZGFjdGVkX3RleHQYASABKAkSLwoDcGlpGAIgAygLMiIubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5QaWlTcGFuIksKFlJlZGFjdERvY3VtZW50c1JlcXVlc3QSMQoJZG9jdW1lbnRzGAEgAygLMh4ubWFuZ2Fhc3Npc3Quc3RvcmUudjEuRG9jdW1lbnQiZAoXUmVkYWN0RG9jdW1lbnRzUmVzcG9uc2USMQoJZG9jdW1lbnRzGAEgAygLMh4ubWFuZ2Fhc3Npc3Quc3RvcmUudjEuRG9jdW1lbnQSFgoOcmVkYWN0ZWRfc3BhbnMYAiABKA0qWgoHVmVyZGljdBIXChNWRVJESUNUX1VOU1BFQ0lGSUVEEAASEQoNVkVSRElDVF9BTExPVxABEhAKDFZFUkRJQ1RfV0FSThACEhEKDVZFUkRJQ1RfQkxPQ0sQAzLFAwoRR3VhcmRyYWlsc1NlcnZpY2USaQoKQ2hlY2tJbnB1dBIsLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuQ2hlY2tJbnB1dFJlcXVlc3QaLS5tYW5nYWFzc2lzdC5ndWFyZHJhaWxzLnYxLkNoZWNrSW5wdXRSZXNwb25zZRJsCgtDaGVja091dHB1dBItLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuQ2hlY2tPdXRwdXRSZXF1ZXN0Gi4ubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5DaGVja091dHB1dFJlc3BvbnNlEl0KBlJlZGFjdBIoLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuUmVkYWN0UmVxdWVzdBopLm1hbmdhYXNzaXN0Lmd1YXJkcmFpbHMudjEuUmVkYWN0UmVzcG9uc2USeAoPUmVkYWN0RG9jdW1lbnRzEjEubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5SZWRhY3REb2N1bWVudHNSZXF1ZXN0GjIubWFuZ2Fhc3Npc3QuZ3VhcmRyYWlscy52MS5SZWRhY3REb2N1bWVudHNSZXNwb25zZWIGcHJvdG8z", [file_mangaassist_common_v1_common, file_mangaassist_store_v1_store]);
 
 /**
  * PiiSpan is one piece of personal data found in a text.
@@ -112,6 +112,13 @@ export type CheckInputResponse = Message<"mangaassist.guardrails.v1.CheckInputRe
    * @generated from field: repeated mangaassist.guardrails.v1.PiiSpan pii = 4;
    */
   pii: PiiSpan[];
+
+  /**
+   * injection_score is the classifier's probability, 0 to 1, that the message is a prompt injection or jailbreak.
+   *
+   * @generated from field: float injection_score = 5;
+   */
+  injectionScore: number;
 };
 
 /**
@@ -203,6 +210,20 @@ export type CheckOutputResponse = Message<"mangaassist.guardrails.v1.CheckOutput
    * @generated from field: repeated string reasons = 5;
    */
   reasons: string[];
+
+  /**
+   * grounding_skipped is true when no evidence was given: nothing can support a claim, so the score is 0 with claims (blocked as output.no_evidence) and 1 without.
+   *
+   * @generated from field: bool grounding_skipped = 6;
+   */
+  groundingSkipped: boolean;
+
+  /**
+   * claim_count is the number of checkable claims (numbers, dates, prices, titles, promises) found in the answer.
+   *
+   * @generated from field: uint32 claim_count = 7;
+   */
+  claimCount: number;
 };
 
 /**
@@ -260,6 +281,55 @@ export type RedactResponse = Message<"mangaassist.guardrails.v1.RedactResponse">
  */
 export const RedactResponseSchema: GenMessage<RedactResponse> = /*@__PURE__*/
   messageDesc(file_mangaassist_guardrails_v1_guardrails, 6);
+
+/**
+ * RedactDocumentsRequest is a batch of retrieved documents.
+ *
+ * @generated from message mangaassist.guardrails.v1.RedactDocumentsRequest
+ */
+export type RedactDocumentsRequest = Message<"mangaassist.guardrails.v1.RedactDocumentsRequest"> & {
+  /**
+   * documents are the documents to clean, at most 50.
+   *
+   * @generated from field: repeated mangaassist.store.v1.Document documents = 1;
+   */
+  documents: Document[];
+};
+
+/**
+ * Describes the message mangaassist.guardrails.v1.RedactDocumentsRequest.
+ * Use `create(RedactDocumentsRequestSchema)` to create a new message.
+ */
+export const RedactDocumentsRequestSchema: GenMessage<RedactDocumentsRequest> = /*@__PURE__*/
+  messageDesc(file_mangaassist_guardrails_v1_guardrails, 7);
+
+/**
+ * RedactDocumentsResponse is the same documents with PII removed from their free text.
+ *
+ * @generated from message mangaassist.guardrails.v1.RedactDocumentsResponse
+ */
+export type RedactDocumentsResponse = Message<"mangaassist.guardrails.v1.RedactDocumentsResponse"> & {
+  /**
+   * documents are the documents in request order; synopses, policy titles and bodies have every PII span replaced by [TYPE].
+   *
+   * @generated from field: repeated mangaassist.store.v1.Document documents = 1;
+   */
+  documents: Document[];
+
+  /**
+   * redacted_spans is the number of PII spans replaced across all documents.
+   *
+   * @generated from field: uint32 redacted_spans = 2;
+   */
+  redactedSpans: number;
+};
+
+/**
+ * Describes the message mangaassist.guardrails.v1.RedactDocumentsResponse.
+ * Use `create(RedactDocumentsResponseSchema)` to create a new message.
+ */
+export const RedactDocumentsResponseSchema: GenMessage<RedactDocumentsResponse> = /*@__PURE__*/
+  messageDesc(file_mangaassist_guardrails_v1_guardrails, 8);
 
 /**
  * Verdict is the outcome of a check.
@@ -337,6 +407,16 @@ export const GuardrailsService: GenService<{
     methodKind: "unary";
     input: typeof RedactRequestSchema;
     output: typeof RedactResponseSchema;
+  },
+  /**
+   * RedactDocuments removes PII from the free text of retrieved documents before they reach an LLM.
+   *
+   * @generated from rpc mangaassist.guardrails.v1.GuardrailsService.RedactDocuments
+   */
+  redactDocuments: {
+    methodKind: "unary";
+    input: typeof RedactDocumentsRequestSchema;
+    output: typeof RedactDocumentsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_mangaassist_guardrails_v1_guardrails, 0);

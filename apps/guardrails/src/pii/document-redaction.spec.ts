@@ -1,0 +1,37 @@
+import { create } from '@bufbuild/protobuf';
+import { DocumentSchema, PolicySchema } from '@mangaassist/contracts';
+import { itemDocument, loadStoreSnapshot } from '@mangaassist/store-data';
+import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
+import { redactDocuments } from './document-redaction';
+import { PiiScanner } from './pii-scanner';
+
+describe('redactDocuments', () => {
+  it('redacts PII in policy text and leaves clean fields and public names untouched', async () => {
+    const store = await loadStoreSnapshot();
+    const vocabulary = CatalogVocabulary.fromItems(store.items);
+    const scanner = PiiScanner.withDefaultDetectors(vocabulary);
+    const onePiece = store.items.find((i) => i.id === 'MA-0001');
+    if (!onePiece) throw new Error('sample store is missing MA-0001');
+    const policy = create(DocumentSchema, {
+      content: {
+        case: 'policy',
+        value: create(PolicySchema, {
+          id: 'POL-900',
+          titleJa: '問い合わせ',
+          titleEn: 'Contact',
+          bodyJa: '担当の山田太郎様（090-1234-5678）までご連絡ください。',
+          bodyEn: 'Write to taro@example.com.',
+        }),
+      },
+    });
+    const result = redactDocuments([itemDocument(onePiece), policy], scanner);
+    expect(result.redactedSpans).toBe(3);
+    const [item, cleaned] = result.documents;
+    expect(item).toEqual(itemDocument(onePiece));
+    expect(cleaned.content.case === 'policy' && cleaned.content.value).toMatchObject({
+      titleJa: '問い合わせ',
+      bodyJa: '担当の[PERSON]様([PHONE])までご連絡ください。',
+      bodyEn: 'Write to [EMAIL].',
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { clone } from '@bufbuild/protobuf';
+import { type Document, DocumentSchema } from '@mangaassist/contracts';
+import { checkedText } from '../text/checked-text';
+import type { PiiScanner } from './pii-scanner';
+import { redactSpans } from './redaction';
+
+export interface RedactedDocuments {
+  documents: Document[];
+  redactedSpans: number;
+}
+
+/**
+ * Retrieved documents with PII removed from their free text (synopses, policy titles and
+ * bodies) before an LLM sees them. Titles, aliases and author names are public and stay; a
+ * field without PII is returned exactly as it was, not normalized.
+ */
+export function redactDocuments(
+  documents: readonly Document[],
+  scanner: PiiScanner,
+): RedactedDocuments {
+  let redactedSpans = 0;
+  const redactField = (value: string): string => {
+    if (value === '') return value;
+    const text = checkedText(value);
+    const spans = scanner.scan(text.folded);
+    if (spans.length === 0) return value;
+    redactedSpans += spans.length;
+    return redactSpans(text.normalized, spans);
+  };
+  const cleaned = documents.map((document) => {
+    const copy = clone(DocumentSchema, document);
+    if (copy.content.case === 'item') {
+      const item = copy.content.value;
+      item.synopsisJa = redactField(item.synopsisJa);
+      item.synopsisEn = redactField(item.synopsisEn);
+    } else if (copy.content.case === 'policy') {
+      const policy = copy.content.value;
+      policy.titleJa = redactField(policy.titleJa);
+      policy.titleEn = redactField(policy.titleEn);
+      policy.bodyJa = redactField(policy.bodyJa);
+      policy.bodyEn = redactField(policy.bodyEn);
+    }
+    return copy;
+  });
+  return { documents: cleaned, redactedSpans };
+}
