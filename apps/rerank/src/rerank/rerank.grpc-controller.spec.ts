@@ -62,7 +62,7 @@ describe('RerankService over gRPC', () => {
       topN: 2,
     });
     expect(reply.$typeName).toBe('mangaassist.rerank.v1.RerankResponse');
-    expect(reply.modelVersion).toBe('feature-linear-v1.0.0');
+    expect(reply.modelVersion).toBe('feature-linear-v2.0.0');
     expect(reply.results).toHaveLength(2);
     expect(reply.results[0].hit?.id).toBe('MA-0009');
     expect(reply.results[0].retrievalRank).toBe(3);
@@ -88,7 +88,7 @@ describe('RerankService over gRPC', () => {
       entities: { format: Format.KINDLE },
     });
     expect(reply.results).toEqual([]);
-    expect(reply.modelVersion).toBe('feature-linear-v1.0.0');
+    expect(reply.modelVersion).toBe('feature-linear-v2.0.0');
   });
 
   it.each([

@@ -92,8 +92,11 @@ describe('RerankService with the feature reranker', () => {
     expect(ids[0]).toBe('MA-0001');
   });
 
-  it('lifts series of the asked genre (ja + en)', async () => {
-    const candidates = [hit('MA-0001', 5), hit('MA-0198', 4.8)];
+  it('lifts series of the asked genre that retrieval found by its genre words (ja + en)', async () => {
+    const candidates = [
+      hit('MA-0001', 5, { synopsis: 1 }),
+      hit('MA-0198', 4.8, { genre_theme: 6 }),
+    ];
     expect((await order({ query: 'ホラー漫画のおすすめ', candidates }))[0]).toBe('MA-0198');
     expect((await order({ query: 'something scary', candidates }))[0]).toBe('MA-0198');
   });
@@ -104,7 +107,7 @@ describe('RerankService with the feature reranker', () => {
       topN: 2,
       candidates: [hit('MA-0028', 3), hit('MA-0029', 2), hit('MA-0001', 1)],
     });
-    expect(result.modelVersion).toBe('feature-linear-v1.0.0');
+    expect(result.modelVersion).toBe('feature-linear-v2.0.0');
     expect(result.results).toHaveLength(2);
     expect(result.results[0]).toMatchObject({ retrievalRank: 3 });
     expect(result.results[0].hit.id).toBe('MA-0001');
@@ -118,8 +121,25 @@ describe('RerankService with the feature reranker', () => {
   it('returns nothing for no candidates', async () => {
     expect(await rerank({ query: '送料' })).toEqual({
       results: [],
-      modelVersion: 'feature-linear-v1.0.0',
+      modelVersion: 'feature-linear-v2.0.0',
     });
+  });
+
+  it('keeps the series a "like X" question is like above X itself (ja + en)', async () => {
+    // Death Note's similar series are Bakuman, The Promised Neverland and Liar Game; retrieval
+    // lists them first and Death Note after, and the title match must not pull it back up.
+    for (const query of ['something like death note', 'デスノートみたいな漫画']) {
+      const ids = await order({
+        query,
+        candidates: [
+          hit('MA-0045', 3.1, { genre_theme: 4 }),
+          hit('MA-0230', 3, { genre_theme: 4 }),
+          hit('MA-0047', 2.9),
+          hit('MA-0046', 2.5, { title: 12, alias: 9 }),
+        ],
+      });
+      expect(ids.indexOf('MA-0046')).toBeGreaterThan(1);
+    }
   });
 
   it('is deterministic and breaks ties by retrieval rank', async () => {

@@ -58,7 +58,7 @@ describe('RetrievalService over gRPC', () => {
     expect(top.id).toBe('MA-0001');
     expect(top.document?.content.case).toBe('item');
     expect(top.fieldScores.title ?? top.fieldScores.alias).toBeGreaterThan(0);
-    expect(reply.indexVersion).toMatch(/^minisearch-/);
+    expect(reply.indexVersion).toMatch(/^inverted-/);
     const scores = reply.hits.map((h) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
@@ -75,15 +75,25 @@ describe('RetrievalService over gRPC', () => {
     expect(top?.case === 'policy' ? top.value.topic : '').toBe('returns');
   });
 
-  it('returns no hits for a query without searchable terms', async () => {
-    const reply = await client.rpc.search({ query: '？！…🎉' });
-    expect(reply.hits).toEqual([]);
+  it('returns no hits, with the reason, for a query without searchable terms', async () => {
+    for (const query of ['？！…🎉', '!!!', '。。。', '・・・']) {
+      const reply = await client.rpc.search({ query });
+      expect(reply.hits).toEqual([]);
+      expect(reply.emptyReason).toMatch(/no searchable words/);
+    }
+    const found = await client.rpc.search({ query: 'ワンピ' });
+    expect(found.emptyReason).toBe('');
   });
 
   it.each([
     ['empty query', { query: '' }, /query: must not be empty/],
     ['whitespace query', { query: '\u3000 \n' }, /query: must not be empty/],
     ['query over 2,000 characters', { query: 'a'.repeat(2001) }, /query: must be at most 2000/],
+    [
+      '10,000-character query',
+      { query: '漫'.repeat(10_000) },
+      /query: must be at most 2000 characters \(got 10000\)/,
+    ],
     ['top_k over 100', { query: 'one piece', topK: 101 }, /top_k/],
     [
       'unknown demographic',

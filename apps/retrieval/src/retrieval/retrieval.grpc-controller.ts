@@ -28,6 +28,7 @@ export class RetrievalGrpcController implements GrpcServiceImplementation<
         fieldScores: hit.fieldScores,
       })),
       indexVersion: result.indexVersion,
+      emptyReason: result.emptyReason ?? '',
     });
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@mangaassist/contracts';
 import { DEFAULT_CATALOG_PATH, DEFAULT_POLICIES_PATH } from '@mangaassist/store-data';
 import { Logger } from '@nestjs/common';
-import { MiniSearchIndex } from './adapters/minisearch.search-index';
+import { InvertedSearchIndex } from './adapters/inverted.search-index';
 import { type RetrievedHit, RetrievalService } from './retrieval.service';
 import { parseSearchRequest } from './search-request';
 
@@ -40,7 +40,7 @@ describe('RetrievalService on the sample store', () => {
   const ids = async (init: Init) => (await search(init)).map((h) => h.id);
 
   beforeAll(async () => {
-    service = new RetrievalService(new MiniSearchIndex(), {});
+    service = new RetrievalService(new InvertedSearchIndex(), {});
     const summary = await service.load();
     expect(summary).toEqual({ items: 296, policies: 40, badLines: 0 });
   });
@@ -66,11 +66,30 @@ describe('RetrievalService on the sample store', () => {
 
     it('finds the Jujutsu Kaisen series from the romaji word, the main series first', async () => {
       const hits = await search({ query: 'jujutsu' });
-      expect(hits.slice(0, 3).map((h) => item(h)?.titleEn)).toEqual([
-        'Jujutsu Kaisen',
-        'Jujutsu Kaisen 0',
-        'Jujutsu Kaisen Modulo',
-      ]);
+      expect(item(hits[0])?.titleEn).toBe('Jujutsu Kaisen');
+      expect(
+        hits
+          .slice(1, 3)
+          .map((h) => item(h)?.titleEn)
+          .sort(),
+      ).toEqual(['Jujutsu Kaisen 0', 'Jujutsu Kaisen Modulo']);
+    });
+
+    it.each([
+      ['しんげきのきょじん', ATTACK_ON_TITAN],
+      ['じゅじゅつかいせん', 'MA-0009'],
+      ['ぼっちざろっく', 'MA-0166'],
+    ])('reads a title typed in kana as its romaji: %s', async (query, id) => {
+      expect((await ids({ query }))[0]).toBe(id);
+    });
+
+    it('takes an author over a title inside the name, and a title over an author inside it', async () => {
+      // "Akira" is a title, but "Akira Toriyama" is the author of Dragon Ball and Dr. Slump.
+      const toriyama = await search({ query: 'akira toriyama manga', topK: 3 });
+      expect(toriyama.map((h) => h.id).sort()).toEqual(['MA-0005', 'MA-0006', 'MA-0007']);
+      // "ONE" is One-Punch Man's author, but "ONE PIECE" is a title.
+      expect((await ids({ query: 'ONE PIECE' }))[0]).toBe(ONE_PIECE);
+      expect((await ids({ query: 'ONE PIECE' })).slice(0, 3)).not.toContain('MA-0028');
     });
 
     it.each(['尾田栄一郎', 'Eiichiro Oda'])('author %s -> One Piece first', async (query) => {
@@ -148,8 +167,10 @@ describe('RetrievalService on the sample store', () => {
   });
 
   describe('intent and entities', () => {
-    it('lets a template intent put policies ahead of a series matching the same word', async () => {
-      expect((await search({ query: 'pressure points' }))[0].document.content.case).toBe('item');
+    it('lets the intent decide between a policy and a series matching the same words', async () => {
+      // "pressure points" is a theme of Fist of the North Star and "points" a policy topic.
+      const product = await search({ query: 'pressure points', intent: Intent.PRODUCT_SEARCH });
+      expect(product[0].id).toBe('MA-0050');
       const withIntent = await search({ query: 'pressure points', intent: Intent.ACCOUNT_PAYMENT });
       expect(policy(withIntent[0])?.topic).toBe('points');
     });
@@ -174,10 +195,27 @@ describe('RetrievalService on the sample store', () => {
       expect(await ids({ query: '🎉', entities: { titleIds: ['MA-9999'] } })).toEqual([]);
     });
 
-    it('returns no hits (and no error) for a query without searchable terms', async () => {
-      for (const query of ['？！…', '!!!', '🎉🎉🎉', '\u0000\u0007']) {
-        expect(await search({ query })).toEqual([]);
+    it('returns no hits and says why for a query without searchable terms', async () => {
+      for (const query of ['？！…', '!!!', '🎉🎉🎉', '\u0000\u0007', '。、・']) {
+        const result = await service.search(
+          parseSearchRequest(create(SearchRequestSchema, { query })),
+        );
+        expect(result.hits).toEqual([]);
+        expect(result.emptyReason).toMatch(/no searchable words/);
       }
+    });
+
+    it('says when the filters leave nothing', async () => {
+      const result = await service.search(
+        parseSearchRequest(
+          create(SearchRequestSchema, {
+            query: 'ワンピース',
+            filters: { kind: DocumentKind.ITEM, maxPriceJpy: 1 },
+          }),
+        ),
+      );
+      expect(result.hits).toEqual([]);
+      expect(result.emptyReason).toMatch(/filters/);
     });
   });
 
@@ -256,8 +294,66 @@ describe('RetrievalService on the sample store', () => {
     const result = await service.search(
       parseSearchRequest(create(SearchRequestSchema, { query: 'x' })),
     );
-    expect(result.indexVersion).toMatch(/^minisearch-ja-en\.\d+-[0-9a-f]{16}$/);
+    expect(result.indexVersion).toMatch(/^inverted-ja-en\.\d+-[0-9a-f]{16}$/);
   });
+});
+
+describe('RetrievalService: "like X", moods and genres (ja + en)', () => {
+  let service: RetrievalService;
+  const top = async (query: string, k = 3) =>
+    (
+      await service.search(parseSearchRequest(create(SearchRequestSchema, { query, topK: 10 })))
+    ).hits
+      .slice(0, k)
+      .map((h) => h.id);
+
+  beforeAll(async () => {
+    service = new RetrievalService(new InvertedSearchIndex(), {});
+    await service.load();
+  });
+
+  it.each([
+    ['something like one piece', ONE_PIECE],
+    ['ワンピースみたいな冒険漫画', ONE_PIECE],
+    ['similar to death note', 'MA-0046'],
+    ['デスノートに似てる作品', 'MA-0046'],
+  ])('%s: the series it is like come first, not the series itself', async (query, reference) => {
+    const first = await top(query);
+    expect(first).not.toContain(reference);
+  });
+
+  it('does not read "like" inside a title as a request for similar series', async () => {
+    expect((await top('march comes in like a lion'))[0]).toBe('MA-0126');
+  });
+
+  it.each([
+    ['dark, psychological, like Death Note', 'psychological'],
+    ['something scary to read at night', 'horror'],
+    ['怖い漫画が読みたい', 'horror'],
+    ['異世界転生もの', 'isekai'],
+    ['料理漫画', 'cooking'],
+  ])('%s -> series of the asked genre first', async (query, genre) => {
+    const hits = (
+      await service.search(parseSearchRequest(create(SearchRequestSchema, { query, topK: 3 })))
+    ).hits;
+    expect(hits.every((h) => item(h)?.genres.includes(genre))).toBe(true);
+  });
+
+  it.each([
+    ['野球漫画', 'baseball'],
+    ['vampire manga', 'vampire'],
+    ['タイムリープもの', 'time'],
+  ])(
+    '%s -> series whose themes match, through the Japanese/English theme words',
+    async (query, theme) => {
+      const hits = (
+        await service.search(parseSearchRequest(create(SearchRequestSchema, { query, topK: 3 })))
+      ).hits;
+      expect(hits.every((h) => item(h)?.themes.some((t) => t.toLowerCase().includes(theme)))).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('RetrievalService loading', () => {
@@ -271,7 +367,7 @@ describe('RetrievalService loading', () => {
         [catalog[0], '{not json', catalog[1], '{"id":"MA-1"}', catalog[58]].join('\n'),
       );
       const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-      const service = new RetrievalService(new MiniSearchIndex(), {
+      const service = new RetrievalService(new InvertedSearchIndex(), {
         catalogPath,
         policiesPath: fromRepoRoot(DEFAULT_POLICIES_PATH),
       });

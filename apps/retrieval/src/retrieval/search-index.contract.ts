@@ -1,5 +1,10 @@
 import { create } from '@bufbuild/protobuf';
-import { CatalogItemSchema, type Document, PolicySchema } from '@mangaassist/contracts';
+import {
+  type CatalogItem,
+  CatalogItemSchema,
+  type Document,
+  PolicySchema,
+} from '@mangaassist/contracts';
 import { documentId, itemDocument, policyDocument } from '@mangaassist/store-data';
 import { SEARCH_FIELDS } from './analysis/index-fields';
 import { NO_FILTER } from './document-filter';
@@ -103,6 +108,7 @@ const query = (text: string, extra: Partial<IndexQuery> = {}): IndexQuery => ({
 export function describeSearchIndexContract(
   adapterName: string,
   makeIndex: () => Promise<SearchIndex>,
+  options: { upsert?: boolean } = {},
 ): void {
   describe(`search index contract: ${adapterName}`, () => {
     let index: SearchIndex;
@@ -175,6 +181,40 @@ export function describeSearchIndexContract(
       const items = await index.fetch(['POL-008', 'MA-0001'], { inStockOnly: false, kind: 'item' });
       expect(items.map(documentId)).toEqual(['MA-0001']);
     });
+
+    if (options.upsert) {
+      it('upserts by id: new documents are added, changed ones replaced, repeats change nothing', async () => {
+        const upsert = index.upsert?.bind(index);
+        if (!upsert) throw new Error(`${adapterName} declares upsert but has no upsert method`);
+        const corpus = contractCorpus();
+        const before = index.version();
+        expect(await upsert(corpus)).toEqual({ inserted: 0, updated: 0, unchanged: 5 });
+        expect(index.version()).toBe(before);
+        const renamed = itemDocument(
+          create(CatalogItemSchema, {
+            ...(corpus[2].content.value as CatalogItem),
+            titleEn: 'Naoki Urasawa’s Monster',
+          }),
+        );
+        const added = policyDocument(
+          create(PolicySchema, {
+            id: 'POL-034',
+            topic: 'gift',
+            titleJa: 'ギフトカード',
+            titleEn: 'Gift cards',
+            bodyJa: 'ギフトカードは発行から10年間有効です。',
+            bodyEn: 'Gift cards are valid for 10 years from issue.',
+          }),
+        );
+        expect(await upsert([renamed, added])).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
+        expect(index.size()).toBe(6);
+        expect((await index.search(query('ギフトカード')))[0]?.id).toBe('POL-034');
+        expect((await index.search(query('urasawa monster')))[0]?.id).toBe('MA-0152');
+        expect(await upsert([renamed, added])).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+        await index.replaceAll(contractCorpus());
+        expect(index.version()).toBe(before);
+      });
+    }
 
     it('versions the indexed data and reports its size', async () => {
       expect(index.size()).toBe(5);

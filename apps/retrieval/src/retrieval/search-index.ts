@@ -25,13 +25,29 @@ export interface IndexHit {
   fieldScores: Partial<Record<SearchField, number>>;
 }
 
+/** What an upsert changed. */
+export interface UpsertResult {
+  /** Documents whose id was not indexed before. */
+  inserted: number;
+  /** Documents that replaced an indexed one with different content. */
+  updated: number;
+  /** Documents identical to the indexed one (a repeated ingest changes nothing). */
+  unchanged: number;
+}
+
 /**
- * The search index port. The embedded adapter is in-process (MiniSearch); an OpenSearch adapter
- * implements the same contract (search-index.contract.ts) with BM25 on the same fields.
+ * The search index port. The embedded adapter is in-process (an inverted index written for
+ * this service; a MiniSearch adapter is kept for comparison); an OpenSearch adapter implements
+ * the same contract (search-index.contract.ts) with BM25 on the same fields.
  */
 export interface SearchIndex {
   /** Replaces the whole corpus; searches keep using the old one until this resolves. */
   replaceAll(documents: readonly Document[]): Promise<void>;
+  /**
+   * Adds documents or replaces those with the same id, leaving the others; idempotent. The
+   * ingest CLI uses it; an adapter without it is filled by replaceAll.
+   */
+  upsert?(documents: readonly Document[]): Promise<UpsertResult>;
   /** Lexical search; a query without searchable terms returns no hits. */
   search(query: IndexQuery): Promise<IndexHit[]>;
   /** The documents with these ids that pass the filter, in the order asked; unknown ids are skipped. */

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { type CatalogItem, CatalogItemSchema } from '@mangaassist/contracts';
-import { TitleMatcher } from './title-matcher';
+import { AuthorMatcher, TitleMatcher, compactQuery } from './title-matcher';
 
 function item(
   id: string,
@@ -44,7 +44,7 @@ describe('TitleMatcher', () => {
       'onepiece',
     ]) {
       expect(matcher.match(query)).toEqual([
-        { id: 'MA-0001', length: expect.any(Number), exact: true },
+        { id: 'MA-0001', length: expect.any(Number), exact: true, start: 0 },
       ]);
     }
     expect(ids('Wan Pisu')).toEqual(['MA-0001']);
@@ -95,6 +95,22 @@ describe('TitleMatcher', () => {
     expect(ids('ななめ読み')).toEqual([]);
   });
 
+  it('reads a kana-only query as romaji, since the catalog has no kana readings', () => {
+    expect(ids('しんげきのきょじん')).toEqual(['MA-0059']);
+    expect(ids('シンゲキノキョジン')).toEqual(['MA-0059']);
+    expect(ids('じゅじゅつかいせん')).toEqual(['MA-0009']);
+  });
+
+  it('says where in the compact query a name starts', () => {
+    const [match] = matcher.match('When is the next One Piece volume out?');
+    expect(
+      compactQuery('When is the next One Piece volume out?').slice(
+        match.start,
+        match.start + match.length,
+      ),
+    ).toBe('onepiece');
+  });
+
   it('never throws on odd text', () => {
     for (const query of [
       '',
@@ -108,5 +124,37 @@ describe('TitleMatcher', () => {
       expect(() => matcher.match(query)).not.toThrow();
     }
     expect(ids('🎉🎉')).toEqual([]);
+  });
+});
+
+describe('AuthorMatcher', () => {
+  const authors = new AuthorMatcher([
+    create(CatalogItemSchema, {
+      id: 'MA-0001',
+      authors: [{ nameJa: '尾田栄一郎', nameEn: 'Eiichiro Oda', role: 'story_and_art' }],
+    }),
+    create(CatalogItemSchema, {
+      id: 'MA-0089',
+      authors: [{ nameJa: '藤子・F・不二雄', nameEn: 'Fujiko F. Fujio', role: 'story_and_art' }],
+    }),
+  ]);
+  const found = (query: string) => authors.match(query).map((m) => m.id);
+
+  it('finds an author in either script and either name order (ja + en)', () => {
+    for (const query of [
+      '尾田栄一郎',
+      'Eiichiro Oda',
+      'oda eiichiro',
+      'books by eiichiro oda',
+      '尾田栄一郎の漫画',
+    ]) {
+      expect(found(query)).toEqual(['MA-0001']);
+    }
+    expect(found('藤子F不二雄')).toEqual(['MA-0089']);
+    expect(found('おだえいいちろう')).toEqual(['MA-0001']);
+  });
+
+  it('does not find an author from part of a word', () => {
+    expect(found('odd questions')).toEqual([]);
   });
 });

@@ -1,13 +1,27 @@
 import type { CatalogItem } from '@mangaassist/contracts';
-import { compactKey, foldLatinDiacritics, hasJapanese, normalizeText } from '@mangaassist/text';
+import {
+  compactKey,
+  foldLatinDiacritics,
+  hasJapanese,
+  kanaToRomaji,
+  normalizeText,
+} from '@mangaassist/text';
 
-/** A series whose title or alias the query names. */
+/** A series whose title or alias (or author, for an author matcher) the query names. */
 export interface TitleMatch {
   id: string;
   /** Characters of the compact query the title covers; longer names are more specific. */
   length: number;
   /** The whole query is the title or alias. */
   exact: boolean;
+  /** Where the name starts in the compact query (see compactQuery). */
+  start: number;
+}
+
+/** A series and the names it may be asked for by. */
+export interface NamedSeries {
+  id: string;
+  names: readonly string[];
 }
 
 /** The compact match form of a text plus where its words start and end. */
@@ -57,42 +71,67 @@ function keyText(text: string): KeyText {
   return { compact, boundary, upper };
 }
 
+/** The compact form of a query that TitleMatch.start and length refer to. */
+export function compactQuery(query: string): string {
+  return keyText(query).compact;
+}
+
 /**
- * Finds the series a query names by title or alias, on compact keys (case, width, kana, spaces,
- * punctuation and macrons ignored). A title counts when it is the whole query or appears in it
- * on word boundaries; a title that continues past a found one ("呪術廻戦0" after "呪術廻戦")
- * counts with the longer length, so sequels win over their parent series. Lookups walk the
- * query against a sorted key list, so the cost grows with the query, not the catalog.
+ * Finds the series a query names, on compact keys (case, width, kana, spaces, punctuation and
+ * macrons ignored). A name counts when it is the whole query or appears in it on word
+ * boundaries; a name that continues past a found one ("呪術廻戦0" after "呪術廻戦") counts with
+ * the longer length, so sequels win over their parent series. Lookups walk the query against a
+ * sorted key list, so the cost grows with the query, not the catalog.
  */
-export class TitleMatcher {
-  private readonly idsByKey = new Map<string, Set<string>>();
+export class NameMatcher {
+  // Arrays, not Sets: most keys name one series, and 100,000 series have ~500,000 keys.
+  private readonly idsByKey = new Map<string, string[]>();
   private readonly sortedKeys: string[];
   private readonly maxKeyLength: number;
 
-  constructor(items: readonly CatalogItem[]) {
-    for (const item of items) {
-      for (const name of titleNames(item)) {
+  constructor(series: Iterable<NamedSeries>) {
+    for (const { id, names } of series) {
+      for (const name of names) {
         const key = keyText(name).compact;
         if (!key) continue;
-        const ids = this.idsByKey.get(key) ?? new Set<string>();
-        ids.add(item.id);
-        this.idsByKey.set(key, ids);
+        const ids = this.idsByKey.get(key);
+        if (!ids) this.idsByKey.set(key, [id]);
+        else if (!ids.includes(id)) ids.push(id);
       }
     }
     this.sortedKeys = [...this.idsByKey.keys()].sort();
-    this.maxKeyLength = Math.max(0, ...this.sortedKeys.map((k) => k.length));
+    // A loop, not Math.max(...keys): a 100,000-series catalog has more keys than call arguments.
+    this.maxKeyLength = this.sortedKeys.reduce((max, k) => Math.max(max, k.length), 0);
   }
 
-  /** The named series, longest match first. */
+  /**
+   * The named series, longest match first. A query written all in kana is also read as romaji
+   * (しんげきのきょじん -> Shingeki no Kyojin), since the catalog has no kana readings.
+   */
   match(query: string): TitleMatch[] {
+    const direct = this.matchKey(query);
+    const romaji = kanaToRomaji(query);
+    if (!romaji) return direct;
+    const merged = new Map(direct.map((m) => [m.id, m]));
+    // Kana spells long vowels out (おだえいいちろう); catalog romaji drops them (Eiichiro).
+    const short = romaji.replace(/ou/g, 'o').replace(/uu/g, 'u');
+    const variants = short === romaji ? [romaji] : [romaji, short];
+    for (const m of variants.flatMap((variant) => this.matchKey(variant))) {
+      const seen = merged.get(m.id);
+      if (!seen || (m.exact && !seen.exact)) merged.set(m.id, m);
+    }
+    return [...merged.values()].sort((a, b) => b.length - a.length || a.id.localeCompare(b.id));
+  }
+
+  private matchKey(query: string): TitleMatch[] {
     const q = keyText(query);
     const n = q.compact.length;
     const best = new Map<string, TitleMatch>();
-    const record = (ids: Iterable<string>, length: number, exact: boolean) => {
+    const record = (ids: Iterable<string>, start: number, length: number, exact: boolean) => {
       for (const id of ids) {
         const seen = best.get(id);
         if (!seen || length > seen.length || (length === seen.length && exact && !seen.exact)) {
-          best.set(id, { id, length, exact });
+          best.set(id, { id, length, exact, start });
         }
       }
     };
@@ -108,7 +147,7 @@ export class TitleMatcher {
         if (!ids) continue;
         const exact = start === 0 && end === n;
         if (exact || this.acceptsInside(sub, q, start, end)) {
-          record(ids, end - start, exact);
+          record(ids, start, end - start, exact);
           found = end - start;
         }
       }
@@ -118,7 +157,9 @@ export class TitleMatcher {
         if (!isLatin(q.compact[stop - 1]) || q.boundary[stop]) {
           const extended = this.keysWithPrefix(q.compact.slice(start, stop));
           if (extended.length <= MAX_EXTENSION_KEYS) {
-            for (const key of extended) record(this.idsByKey.get(key) ?? [], longest, false);
+            for (const key of extended) {
+              record(this.idsByKey.get(key) ?? [], start, longest, false);
+            }
           }
         }
       }
@@ -175,4 +216,29 @@ function isLatin(ch: string | undefined): boolean {
 function titleNames(item: CatalogItem): string[] {
   const romajiLong = item.titleRomaji.toLowerCase().replace(/[āēīōū]/g, (v) => LONG_VOWELS[v] ?? v);
   return [item.titleJa, item.titleEn, item.titleRomaji, romajiLong, ...item.aliases];
+}
+
+/** Finds the series a query names by title or alias, in any script. */
+export class TitleMatcher extends NameMatcher {
+  constructor(items: readonly CatalogItem[]) {
+    super(items.map((item) => ({ id: item.id, names: titleNames(item) })));
+  }
+}
+
+/**
+ * Every way a series' authors are written: Japanese names, English names in both orders
+ * ("Eiichiro Oda", "Oda Eiichiro"), and Japanese names without the middle dot (藤子F不二雄).
+ */
+function authorNames(item: CatalogItem): string[] {
+  return item.authors.flatMap((author) => {
+    const english = author.nameEn.split(/\s+/).filter(Boolean);
+    return [author.nameJa, author.nameEn, [...english].reverse().join(' ')];
+  });
+}
+
+/** Finds the series whose author the query names, in either script. */
+export class AuthorMatcher extends NameMatcher {
+  constructor(items: readonly CatalogItem[]) {
+    super(items.map((item) => ({ id: item.id, names: authorNames(item) })));
+  }
 }

@@ -1,6 +1,8 @@
 import {
   compactKey,
+  foldForSearch,
   foldLatinDiacritics,
+  foldSmallKana,
   katakanaToHiragana,
   matchKey,
   normalizeText,
@@ -31,5 +33,21 @@ describe('matchKey', () => {
   });
   it('folds romaji macrons', () => {
     expect(foldLatinDiacritics('Wan Pīsu')).toBe('Wan Pisu');
+  });
+});
+
+describe('foldForSearch and foldSmallKana', () => {
+  it('makes every spelling of a title meet (ja)', () => {
+    const key = foldForSearch('ワンピース');
+    for (const variant of ['わんぴーす', 'ﾜﾝﾋﾟｰｽ', 'ワンピス']) {
+      expect(foldForSearch(variant)).toBe(key);
+    }
+    expect(foldSmallKana('ちぇんそー')).toBe('ちえんそー');
+    expect(foldForSearch('チェーンソーマン')).toBe(foldForSearch('ちぇんそまん'));
+  });
+  it('folds width, case and macrons (en)', () => {
+    expect(foldForSearch('ＡｏＴ')).toBe('aot');
+    expect(foldForSearch('Kyōjin')).toBe('kyojin');
+    expect(foldForSearch('Plain ASCII stays')).toBe('plain ascii stays');
   });
 });

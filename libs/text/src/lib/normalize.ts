@@ -42,14 +42,20 @@ const SMALL_KANA: Record<string, string> = {
   ゖ: 'け',
 };
 
+const SMALL_KANA_CHARS = /[ぁぃぅぇぉっゃゅょゎゕゖ]/g;
+
+/** Small hiragana made large (ちぇんそー -> ちえんそー): shoppers type either. */
+export function foldSmallKana(text: string): string {
+  return text.replace(SMALL_KANA_CHARS, (ch) => SMALL_KANA[ch] ?? ch);
+}
+
 /**
  * The form used for matching, not for display: normalized, lowercased, kana folded to
  * hiragana, small kana made large, long-vowel marks and middle dots dropped, so that
  * "チェンソーマン", "ちぇんそおまん" and "チェンソ-マン" come close.
  */
 export function matchKey(text: string): string {
-  return katakanaToHiragana(normalizeText(text).toLowerCase())
-    .replace(/[ぁぃぅぇぉっゃゅょゎゕゖ]/g, (ch) => SMALL_KANA[ch] ?? ch)
+  return foldSmallKana(katakanaToHiragana(normalizeText(text).toLowerCase()))
     .replace(/[ー〜～\-‐－―・･]/g, '')
     .replace(/[\s"'’`.,!?！？。、「」『』()（）[\]【】:;/&＆+]+/g, ' ')
     .trim();
@@ -67,3 +73,25 @@ export function foldLatinDiacritics(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
 }
+
+/**
+ * The form search text is tokenized from, documents and queries alike: NFKC (width), lowercase,
+ * macrons dropped (Kyōjin -> kyojin), katakana folded to hiragana, small kana made large and
+ * long-vowel marks dropped, so ワンピース, わんぴーす, ﾜﾝﾋﾟｰｽ and ワンピス meet, as do
+ * チェンソーマン, ちぇんそーまん and チェーンソーマン. Spaces and punctuation stay.
+ */
+export function foldForSearch(text: string): string {
+  // Plain printable ASCII (half of a bilingual catalog) has nothing to fold but case; skipping
+  // the Unicode passes halves the cost of indexing English fields.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
+  const normalized = normalizeText(text);
+  const latin = LATIN_DIACRITIC.test(normalized) ? foldLatinDiacritics(normalized) : normalized;
+  const lower = latin.toLowerCase();
+  const hiragana = KATAKANA.test(lower) ? katakanaToHiragana(lower) : lower;
+  return foldSmallKana(hiragana).replace(/[ー〜～]/g, '');
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7E\t\n\r]*$/;
+// Precomposed Latin letters with marks, and combining marks: what foldLatinDiacritics changes.
+const LATIN_DIACRITIC = /[\u00C0-\u024F\u1E00-\u1EFF]|\p{Mn}/u;
+const KATAKANA = /[\u30A1-\u30F6]/;

@@ -1,5 +1,6 @@
 import { detectLocale } from './locale';
-import { cjkBigrams, searchTokens, stemEnglish, wordTokens } from './tokenize';
+import { foldForSearch } from './normalize';
+import { cjkBigrams, lexicalTokens, searchTokens, stemEnglish, wordTokens } from './tokenize';
 
 describe('wordTokens', () => {
   it('segments Japanese without spaces', () => {
@@ -39,5 +40,23 @@ describe('searchTokens and detectLocale', () => {
     expect(detectLocale('ONE PIECEは何巻まで出ていますか？')).toBe('ja');
     expect(detectLocale('How many volumes of One Piece are out?')).toBe('en');
     expect(detectLocale('Is 鬼滅の刃 volume 23 the last one in the series?')).toBe('en');
+  });
+});
+
+describe('lexicalTokens', () => {
+  it('stems English, keeps digits and makes Japanese bigrams, with no dictionary', () => {
+    expect(lexicalTokens(foldForSearch('Returning 3 Volumes'))).toEqual(['return', '3', 'volume']);
+    expect(lexicalTokens(foldForSearch('鬼滅の刃'))).toEqual(['鬼滅', '滅の', 'の刃']);
+    expect(lexicalTokens(foldForSearch('JoJo’s 第7部'))).toEqual(['jojo', '第', '7', '部']);
+  });
+  it('treats the middle dot and other punctuation as separators', () => {
+    expect(lexicalTokens(foldForSearch('スティール・ボール・ラン'))).toEqual([
+      'すて',
+      'てい',
+      'いる',
+      'ぼる',
+      'らん',
+    ]);
+    expect(lexicalTokens(foldForSearch('？！…。・🎉'))).toEqual([]);
   });
 });

@@ -98,6 +98,54 @@ describe('extractFeatures', () => {
     expect(slime.theme_overlap).toBe(1);
   });
 
+  it('matches Japanese theme words to English theme tags', () => {
+    const [touch, monster] = features(query('野球漫画'), hit('MA-0138', 1), hit('MA-0152', 1));
+    expect(touch.theme_overlap).toBe(1);
+    expect(monster.theme_overlap).toBeUndefined();
+  });
+
+  it('sees an author named in the question, in either script, but not inside a title', () => {
+    for (const text of ['浦沢直樹の作品', 'books by naoki urasawa']) {
+      const [monster, onePiece] = features(query(text), hit('MA-0152', 1), hit('MA-0001', 1));
+      expect(monster.author_in_query).toBe(1);
+      expect(onePiece.author_in_query).toBe(0);
+    }
+    // "ONE" writes One-Punch Man, but "ONE PIECE" names a title.
+    const [opm] = features(query('ONE PIECE'), hit('MA-0028', 1), hit('MA-0001', 1));
+    expect(opm.author_in_query).toBe(0);
+    const [byOne] = features(query('other series by ONE'), hit('MA-0028', 1));
+    expect(byOne.author_in_query).toBe(1);
+    // And "Akira" is a title, but inside "Akira Toriyama" it is his name.
+    const [akira, dragonBall] = features(
+      query('akira toriyama manga'),
+      hit('MA-0070', 1),
+      hit('MA-0005', 1),
+    );
+    expect(akira.title_in_query).toBe(0);
+    expect(dragonBall.author_in_query).toBe(1);
+    expect(features(query('akira'), hit('MA-0070', 1))[0].title_in_query).toBe(1);
+  });
+
+  it('marks the X of "like X" and the series the store lists as similar to it (ja + en)', () => {
+    for (const text of ['something like death note', 'デスノートみたいな漫画']) {
+      const [deathNote, neverland, monster] = features(
+        query(text),
+        hit('MA-0046', 1),
+        hit('MA-0045', 1),
+        hit('MA-0152', 1),
+      );
+      expect(deathNote.like_reference).toBe(1);
+      expect(deathNote.title_in_query).toBe(0);
+      expect(neverland.like_similar).toBe(0.5);
+      expect(monster.like_similar).toBeUndefined();
+    }
+    const [plain] = features(query('death note'), hit('MA-0046', 1));
+    expect(plain.like_reference).toBeUndefined();
+    // "like" inside the title is not a request for similar series.
+    const [lion] = features(query('march comes in like a lion vol 3'), hit('MA-0126', 1));
+    expect(lion.like_reference).toBeUndefined();
+  });
+
   it('weighs the document kind by intent and matches policy topics', () => {
     const [item, policy] = features(
       query('送料はいくら？', { intent: Intent.SHIPPING_DELIVERY }),

@@ -1,25 +1,37 @@
 import { Format, Intent } from '@mangaassist/contracts';
-import { compactKey, matchKey, normalizeText, stemEnglish, wordTokens } from '@mangaassist/text';
-import type { RerankQuery } from '../reranker';
 import {
-  ENGLISH_GENRE_WORDS,
-  ENGLISH_TOPIC_WORDS,
-  FORMAT_WORDS,
-  JAPANESE_GENRE_WORDS,
-  JAPANESE_TOPIC_WORDS,
-} from './query-lexicon';
+  GENRE_LEXICON,
+  POLICY_TOPIC_LEXICON,
+  THEME_LEXICON,
+  allLabels,
+  asksForSimilar,
+  compactKey,
+  foldForSearch,
+  lexicalTokens,
+  labelsInText,
+  matchKey,
+  normalizeText,
+} from '@mangaassist/text';
+import type { RerankQuery } from '../reranker';
+import { FORMAT_WORDS } from './format-words';
 
 export type KindName = 'item' | 'policy';
 export type FormatName = 'print' | 'kindle';
 
 /** Everything the features need from the question, computed once per request. */
 export interface QuerySignals {
+  /** The question, normalized and lowercased. */
+  text: string;
   /** compactKey of the query, for title matching. */
   compact: string;
   /** Every run of up to six consecutive query words joined without spaces ("one piece" -> onepiece). */
   wordRuns: ReadonlySet<string>;
   /** Stemmed English words. */
   words: ReadonlySet<string>;
+  /** THEME_LEXICON labels the question names ("vampire", 「野球」 -> baseball). */
+  themes: ReadonlySet<string>;
+  /** "something like X", 「Xみたいな」: a named series is a reference, not the answer. */
+  similar: boolean;
   volume?: number;
   format?: FormatName;
   /** Genre labels asked for in English words (thriller -> mystery, psychological). */
@@ -51,7 +63,8 @@ const MAX_WORD_RUN = 6;
 
 export function querySignals(query: RerankQuery): QuerySignals {
   const key = matchKey(query.text);
-  const words = wordTokens(query.text).map(stemEnglish);
+  const words = lexicalTokens(foldForSearch(query.text)).filter((w) => /^[a-z0-9]+$/.test(w));
+  const genres = labelsInText(GENRE_LEXICON, query.text);
   const keyWords = key.split(' ').filter(Boolean);
   const wordRuns = new Set<string>();
   for (let i = 0; i < keyWords.length; i++) {
@@ -61,10 +74,7 @@ export function querySignals(query: RerankQuery): QuerySignals {
       wordRuns.add(run);
     }
   }
-  const topics = new Set([
-    ...words.flatMap((w) => ENGLISH_TOPIC_WORDS[w] ?? []),
-    ...labelsIn(key, JAPANESE_TOPIC_WORDS),
-  ]);
+  const topics = allLabels(labelsInText(POLICY_TOPIC_LEXICON, query.text));
   const intentKind = POLICY_INTENTS.has(query.intent)
     ? 'policy'
     : ITEM_INTENTS.has(query.intent)
@@ -73,13 +83,16 @@ export function querySignals(query: RerankQuery): QuerySignals {
   // Without an intent, a question about shipping or returns still most likely wants a policy.
   const preferredKind = intentKind ?? (topics.size > 0 ? 'policy' : undefined);
   return {
+    text: normalizeText(query.text).toLowerCase(),
     compact: compactKey(query.text),
     wordRuns,
     words: new Set(words),
+    themes: allLabels(labelsInText(THEME_LEXICON, query.text)),
+    similar: asksForSimilar(query.text),
     volume: query.volume > 0 ? query.volume : parseVolume(query.text),
     format: formatName(query.format) ?? parseFormat(query.text),
-    genresEn: new Set(words.flatMap((w) => ENGLISH_GENRE_WORDS[w] ?? [])),
-    genresJa: labelsIn(key, JAPANESE_GENRE_WORDS),
+    genresEn: genres.en,
+    genresJa: genres.ja,
     topics,
     preferredKind,
     kindStrength: intentKind ? 1 : preferredKind ? 0.5 : 0,
@@ -121,12 +134,4 @@ function formatName(format: Format): FormatName | undefined {
   if (format === Format.PRINT) return 'print';
   if (format === Format.KINDLE) return 'kindle';
   return undefined;
-}
-
-function labelsIn(key: string, lexicon: Readonly<Record<string, readonly string[]>>): Set<string> {
-  const labels = new Set<string>();
-  for (const [word, mapped] of Object.entries(lexicon)) {
-    if (key.includes(word)) for (const label of mapped) labels.add(label);
-  }
-  return labels;
 }

@@ -7,11 +7,23 @@ import { FeatureModelError, loadFeatureModel, parseFeatureWeights } from './feat
 const shipped = () => JSON.parse(readFileSync(fromRepoRoot(DEFAULT_FEATURE_WEIGHTS), 'utf8'));
 
 describe('feature weights file', () => {
-  it('loads the shipped v1 file with a model version and every named feature', async () => {
+  it('loads the shipped trained file with a model version, every feature and its training', async () => {
     const model = await loadFeatureModel(fromRepoRoot(DEFAULT_FEATURE_WEIGHTS));
-    expect(model.version).toBe('feature-linear-v1.0.0');
+    expect(model.version).toBe('feature-linear-v2.0.0');
     const names: string[] = shipped().features.map((f: { name: string }) => f.name);
     for (const feature of FEATURE_NAMES) expect(names).toContain(feature);
+    expect(shipped().training).toMatchObject({
+      method: expect.stringMatching(/pairwise/),
+      data: expect.stringMatching(/^data\/rerank\/train\.jsonl sha256:[0-9a-f]{16}$/),
+      metrics: expect.objectContaining({ 'validation_reranked_ndcg@10': expect.any(Number) }),
+    });
+  });
+
+  it('still loads the hand-set v1 file, the prior of training', async () => {
+    const v1 = await loadFeatureModel(
+      fromRepoRoot('apps/rerank/src/rerank/model/feature-weights.v1.json'),
+    );
+    expect(v1.version).toBe('feature-linear-v1.0.0');
   });
 
   it('scores bias + Σ weight × value, ignoring features without a weight', () => {

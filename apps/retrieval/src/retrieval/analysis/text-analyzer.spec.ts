@@ -8,21 +8,37 @@ import {
 } from './text-analyzer';
 
 describe('foldForSearch', () => {
-  it('folds width, case, kana script and small kana (ja)', () => {
+  it('folds width, case, kana script, small kana and long-vowel marks (ja)', () => {
     expect(foldForSearch('ＯＮＥ　ＰＩＥＣＥ')).toBe('one piece');
     expect(foldForSearch('ﾜﾝﾋﾟｰｽ')).toBe(foldForSearch('わんぴーす'));
-    expect(foldForSearch('チェンソーマン')).toBe('ちえんそーまん');
+    expect(foldForSearch('チェンソーマン')).toBe('ちえんそまん');
+    expect(foldForSearch('チェーンソーマン')).toBe(foldForSearch('ちぇんそーまん'));
+    expect(foldForSearch('ぬ〜べ〜')).toBe('ぬべ');
   });
-  it('drops romaji macrons (en)', () => {
+  it('drops romaji macrons and keeps plain ASCII as is but lowercase (en)', () => {
     expect(foldForSearch('Shingeki no Kyōjin')).toBe('shingeki no kyojin');
+    expect(foldForSearch('Tōkyō Gūru')).toBe('tokyo guru');
+    expect(foldForSearch('Spy x Family')).toBe('spy x family');
   });
 });
 
 describe('analyze (index side)', () => {
-  it('gives Japanese words and bigrams in one kana script', () => {
-    const terms = analyze('進撃の巨人');
-    expect(terms).toEqual(expect.arrayContaining(['進撃', '巨人', '撃の']));
+  it('gives Japanese bigrams in one kana script, without a dictionary', () => {
+    expect(analyze('進撃の巨人')).toEqual(['進撃', '撃の', 'の巨', '巨人']);
     expect(analyze('ワンピース')).toEqual(analyze('わんぴーす'));
+    expect(analyze('ﾜﾝﾋﾟｰｽ')).toEqual(['わん', 'んぴ', 'ぴす']);
+    expect(analyze('怪獣8号')).toEqual(['怪獣', '8', '号']);
+  });
+  it('splits mixed scripts and keeps digits', () => {
+    expect(analyze('ONE PIECEの最新刊 105巻')).toEqual([
+      'one',
+      'piece',
+      'の最',
+      '最新',
+      '新刊',
+      '105',
+      '巻',
+    ]);
   });
   it('stems English words', () => {
     expect(analyze('Returning unopened print books')).toEqual([
@@ -62,6 +78,16 @@ describe('queryTerms (query side)', () => {
   });
   it('keeps katakana words, folded to hiragana', () => {
     expect(queryTerms('ホラー漫画')).toEqual(expect.arrayContaining(['ほら']));
+  });
+  it('keeps the bigram of a lone kanji and its okurigana', () => {
+    expect(queryTerms('試し読みできますか')).toEqual(['試し', '読み']);
+    expect(queryTerms('本が破れて届いた')).toEqual(expect.arrayContaining(['破れ', '届い']));
+  });
+  it('meets the index for full-width, half-width and kana variants of a title', () => {
+    const index = new Set(analyze('ONE PIECE\nワンピース'));
+    for (const query of ['ＯＮＥ　ＰＩＥＣＥ', 'ﾜﾝﾋﾟｰｽ', 'わんぴーす', 'ワンピ']) {
+      expect(queryTerms(query).filter((t) => !index.has(t))).toEqual([]);
+    }
   });
   it('is empty for punctuation, emoji and control characters', () => {
     expect(queryTerms('？！…。')).toEqual([]);

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'opensearch',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
