@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@mangaassist/config';
+import { runMain } from '@mangaassist/config';
 import { FeedbackService } from '@mangaassist/contracts';
 import { startGrpcService } from '@mangaassist/grpc';
 import { AppModule } from './app/app.module';
@@ -17,10 +17,4 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-});
+runMain(bootstrap);

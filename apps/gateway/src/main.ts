@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@mangaassist/config';
+import { runMain } from '@mangaassist/config';
 import { createLogger } from '@mangaassist/grpc';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -26,9 +26,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-  );
-  process.exit(1);
-});
+runMain(main);

@@ -1,4 +1,4 @@
-import { ConfigError } from '@mangaassist/config';
+import { runMain } from '@mangaassist/config';
 import { GenerationService } from '@mangaassist/contracts';
 import { startGrpcService } from '@mangaassist/grpc';
 import { AppModule } from './app/app.module';
@@ -18,10 +18,4 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-});
+runMain(bootstrap);

@@ -1,4 +1,4 @@
-import { ConfigError } from '@mangaassist/config';
+import { runMain } from '@mangaassist/config';
 import { GuardrailsService } from '@mangaassist/contracts';
 import { startGrpcService } from '@mangaassist/grpc';
 import { AppModule } from './app/app.module';
@@ -16,11 +16,4 @@ async function bootstrap(): Promise<void> {
   });
 }
 
-bootstrap().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? error.message
-      : `guardrails failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-});
+runMain(bootstrap);

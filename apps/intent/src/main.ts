@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@mangaassist/config';
+import { runMain } from '@mangaassist/config';
 import { IntentService } from '@mangaassist/contracts';
 import { startGrpcService } from '@mangaassist/grpc';
 import { AppModule } from './app/app.module';
@@ -17,9 +17,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-  );
-  process.exit(1);
-});
+runMain(main);

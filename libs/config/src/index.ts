@@ -1,2 +1,3 @@
 export * from './lib/parse-config';
 export * from './lib/repo-paths';
+export * from './lib/run-main';
