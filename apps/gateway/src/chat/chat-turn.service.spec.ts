@@ -5,12 +5,14 @@ import {
   CheckInputResponseSchema,
   CheckOutputResponseSchema,
   ClassifyResponseSchema,
+  type Document,
   DocumentSchema,
   FinishReason,
   GenerateResponseSchema,
   type GenerateRequest,
   Intent,
   Locale,
+  RedactDocumentsResponseSchema,
   RerankResponseSchema,
   Route,
   SearchResponseSchema,
@@ -42,7 +44,11 @@ function grpcError(code: number, message: string) {
 
 /** Fake upstreams answering like the real services would for a One Piece question. */
 function upstreams(overrides: Partial<Record<string, unknown>> = {}) {
-  const calls: { search?: SearchRequest; generate?: GenerateRequest } = {};
+  const calls: {
+    search?: SearchRequest;
+    generate?: GenerateRequest;
+    redactDocuments?: Document[];
+  } = {};
   const fake = {
     guardrails: {
       rpc: {
@@ -57,6 +63,10 @@ function upstreams(overrides: Partial<Record<string, unknown>> = {}) {
             groundingScore: 1,
             redactedAnswer: answer,
           }),
+        redactDocuments: async ({ documents }: { documents: Document[] }) => {
+          calls.redactDocuments = documents;
+          return create(RedactDocumentsResponseSchema, { documents });
+        },
       },
     },
     intent: {
@@ -121,8 +131,13 @@ function upstreams(overrides: Partial<Record<string, unknown>> = {}) {
         },
       },
     },
-    ...overrides,
   };
+  // An override replaces single methods; the other methods of that upstream stay as above.
+  for (const [name, override] of Object.entries(overrides)) {
+    const upstream = fake[name as keyof typeof fake] as { rpc: object };
+    const rpc = (override as { rpc: object }).rpc;
+    upstream.rpc = { ...upstream.rpc, ...rpc };
+  }
   return { fake: fake as unknown as Upstreams, calls };
 }
 
@@ -328,5 +343,83 @@ describe('ChatTurnService', () => {
     await collect(service.run({ message: 'hello' }));
     expect(calls.search).toBeUndefined();
     expect(calls.generate?.evidence).toEqual([]);
+  });
+
+  it('hands generation and the output check the redacted evidence, never the raw documents', async () => {
+    const withPhone = create(DocumentSchema, {
+      content: {
+        case: 'item',
+        value: create(CatalogItemSchema, {
+          id: 'MA-0001',
+          titleJa: 'ONE PIECE',
+          synopsisJa: '問い合わせは090-1234-5678（山田様）まで。',
+        }),
+      },
+    });
+    const redacted = create(DocumentSchema, {
+      content: {
+        case: 'item',
+        value: create(CatalogItemSchema, {
+          id: 'MA-0001',
+          titleJa: 'ONE PIECE',
+          synopsisJa: '問い合わせは[PHONE]（[PERSON]様）まで。',
+        }),
+      },
+    });
+    let checkedEvidence: Document[] = [];
+    const { fake, calls } = upstreams({
+      rerank: {
+        rpc: {
+          rerank: async () =>
+            create(RerankResponseSchema, {
+              results: [{ hit: { id: 'MA-0001', score: 3, document: withPhone }, score: 0.9 }],
+            }),
+        },
+      },
+      guardrails: {
+        rpc: {
+          redactDocuments: async ({ documents }: { documents: Document[] }) => {
+            calls.redactDocuments = documents;
+            return create(RedactDocumentsResponseSchema, {
+              documents: [redacted],
+              redactedSpans: 2,
+            });
+          },
+          checkOutput: async ({ answer, evidence }: { answer: string; evidence: Document[] }) => {
+            checkedEvidence = evidence;
+            return create(CheckOutputResponseSchema, {
+              verdict: Verdict.ALLOW,
+              groundingScore: 1,
+              redactedAnswer: answer,
+            });
+          },
+        },
+      },
+    });
+    const { records, recorder: traces } = recorder();
+    const service = new ChatTurnService(fake, new SessionStore(6, 60_000, 10), traces);
+    await collect(service.run({ message: 'ONE PIECEの問い合わせ先は？' }));
+    expect(calls.redactDocuments).toEqual([withPhone]);
+    expect(JSON.stringify(calls.generate?.evidence)).not.toContain('090-1234-5678');
+    expect(calls.generate?.evidence).toEqual([redacted]);
+    expect(checkedEvidence).toEqual([redacted]);
+    const stages = records[0].toEvent('e1', 'p1').latencies.map((l) => l.stage);
+    expect(stages).toContain('guardrails_documents');
+  });
+
+  it('ends with a polite error when evidence redaction is unavailable, never sending raw text on', async () => {
+    const { fake, calls } = upstreams({
+      guardrails: {
+        rpc: {
+          redactDocuments: async () => {
+            throw grpcError(status.UNAVAILABLE, 'connect ECONNREFUSED');
+          },
+        },
+      },
+    });
+    const service = new ChatTurnService(fake, new SessionStore(6, 60_000, 10), recorder().recorder);
+    const events = await collect(service.run({ message: 'ONE PIECEは何巻？' }));
+    expect(calls.generate).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'upstream_unavailable' });
   });
 });

@@ -43,8 +43,8 @@ class TurnFailure extends Error {
 }
 
 /**
- * One chat turn, as DESIGN.md draws it: input guardrails -> intent -> (retrieval -> rerank)
- * -> streamed generation -> output guardrails, then the trace event off the hot path. It
+ * One chat turn, as DESIGN.md draws it: input guardrails -> intent -> (retrieval -> rerank ->
+ * evidence redaction) -> streamed generation -> output guardrails, then the trace event off the hot path. It
  * yields deltas as generation streams them and ends with exactly one final or error event.
  */
 @Injectable()
@@ -221,9 +221,19 @@ export class ChatTurnService {
       ),
     );
     record.reranked(reranked.results);
-    return reranked.results
+    const documents = reranked.results
       .map((r: RankedHit) => r.hit?.document)
       .filter((d): d is Document => d !== undefined);
+    if (documents.length === 0) return [];
+    // Store text is written by people (reviews, synopses, policy pages) and can carry a name or
+    // a phone number; the LLM, the output check and the trace only ever see the cleaned copy.
+    const cleaned = await record.time('guardrails_documents', () =>
+      this.stage(
+        'guardrails_documents',
+        this.upstreams.guardrails.rpc.redactDocuments({ documents }, call),
+      ),
+    );
+    return cleaned.documents;
   }
 
   private checkedFinal(
