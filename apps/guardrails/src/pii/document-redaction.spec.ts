@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { DocumentSchema, PolicySchema } from '@mangaassist/contracts';
+import { CatalogItemSchema, DocumentSchema, PolicySchema } from '@mangaassist/contracts';
 import { itemDocument, loadStoreSnapshot } from '@mangaassist/store-data';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { redactDocuments } from './document-redaction';
@@ -32,6 +32,26 @@ describe('redactDocuments', () => {
       titleJa: '問い合わせ',
       bodyJa: '担当の[PERSON]様([PHONE])までご連絡ください。',
       bodyEn: 'Write to [EMAIL].',
+    });
+  });
+
+  it('keeps the characters a synopsis names but removes contact details from it', () => {
+    const scanner = PiiScanner.withDefaultDetectors();
+    const story = create(DocumentSchema, {
+      content: {
+        case: 'item',
+        value: create(CatalogItemSchema, {
+          id: 'MA-9001',
+          synopsisEn:
+            'Legendary hitman Taro Sakamoto runs a store. Fan club: fans@example.com, 090-1234-5678.',
+          synopsisJa: '伝説の殺し屋・坂本太郎さんの物語。問い合わせは03-1234-5678まで。',
+        }),
+      },
+    });
+    const [cleaned] = redactDocuments([story], scanner).documents;
+    expect(cleaned.content.case === 'item' && cleaned.content.value).toMatchObject({
+      synopsisEn: 'Legendary hitman Taro Sakamoto runs a store. Fan club: [EMAIL], [PHONE].',
+      synopsisJa: '伝説の殺し屋・坂本太郎さんの物語。問い合わせは[PHONE]まで。',
     });
   });
 });

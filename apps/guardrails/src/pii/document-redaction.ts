@@ -11,18 +11,19 @@ export interface RedactedDocuments {
 
 /**
  * Retrieved documents with PII removed from their free text (synopses, policy titles and
- * bodies) before an LLM sees them. Titles, aliases and author names are public and stay; a
- * field without PII is returned exactly as it was, not normalized.
+ * bodies) before an LLM sees them. Titles, aliases, author names and the characters a synopsis
+ * names are public and stay; a field without PII is returned exactly as it was, not normalized.
  */
 export function redactDocuments(
   documents: readonly Document[],
   scanner: PiiScanner,
 ): RedactedDocuments {
   let redactedSpans = 0;
-  const redactField = (value: string): string => {
+  const redactField = (value: string, keepNames = false): string => {
     if (value === '') return value;
     const text = checkedText(value);
-    const spans = scanner.scan(text.folded);
+    const found = scanner.scan(text.folded);
+    const spans = keepNames ? found.filter((span) => span.type !== 'PERSON') : found;
     if (spans.length === 0) return value;
     redactedSpans += spans.length;
     return redactSpans(text.normalized, spans);
@@ -31,8 +32,10 @@ export function redactDocuments(
     const copy = clone(DocumentSchema, document);
     if (copy.content.case === 'item') {
       const item = copy.content.value;
-      item.synopsisJa = redactField(item.synopsisJa);
-      item.synopsisEn = redactField(item.synopsisEn);
+      // A synopsis names the story's characters (Taro Sakamoto, 高木さん): fiction the publisher
+      // wrote, not customers. Contact details in it are still removed.
+      item.synopsisJa = redactField(item.synopsisJa, true);
+      item.synopsisEn = redactField(item.synopsisEn, true);
     } else if (copy.content.case === 'policy') {
       const policy = copy.content.value;
       policy.titleJa = redactField(policy.titleJa);

@@ -13,7 +13,9 @@ export const NON_NAME_TOKENS: ReadonlySet<string> = new Set([
   '新人', '友人', '知人', '恋人', '住人', '管理人', '受取人', '依頼人', '差出人', '名義人', '家族',
   '大家', '大工', '職人', '板前', '医者', '看護師', '学生', '高校生', '中学生', '大学生', '小学生',
   '先輩', '後輩', '同僚', '上司', '部下', '彼氏', '彼女', '友達', '友人', '子供', '子ども', '孫',
-  '得意', 'お得意', '取引先', '宛先', '相手', '相方', '親御',
+  '得意', 'お得意', '取引先', '宛先', '相手', '相方', '親御', '氏名', '名前', '宛名', '名義', 'お名前',
+  '受取人氏名', '名義人氏名', '一人', 'お一人', '二人', '三人', '〇〇', '○○', '漫画家', '作家', '画家',
+  '専門家', '声優',
   // family
   '父', '母', '兄', '姉', '弟', '妹', '祖父', '祖母', '叔父', '叔母', '伯父', '伯母', '奥', '嫁',
   '婿', '旦那', '娘', '息子', '子', 'お子', '赤', '坊', '嬢', 'お嬢', '親',
@@ -64,5 +66,6 @@ export const NON_NAME_WORDS_EN: ReadonlySet<string> = new Set(
     'finished', 'curious', 'thinking', 'frustrated', 'angry', 'upset', 'disappointed', 'thanks',
     'thank', 'please', 'hello', 'hi', 'one', 'your', 'my', 'this', 'that', 'big', 'huge', 'manga',
     'fan', 'customer', 'member', 'in', 'about', 'after', 'for', 'with', 'dear', 'mr', 'ms', 'mrs',
+    'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'mom', 'dad', 'mum', 'team', 'staff', 'support',
   ].map((w) => w.toLowerCase()),
 );

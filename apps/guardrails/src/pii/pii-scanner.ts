@@ -5,6 +5,7 @@ import { InternationalPhoneDetector } from './international-phone.detector';
 import { IsbnProtector } from './isbn.protector';
 import { MyNumberDetector } from './my-number.detector';
 import { OrderIdProtector } from './order-id.protector';
+import { PersonContextDetector } from './person-context.detector';
 import { PersonDetector } from './person.detector';
 import { PhoneDetector } from './phone.detector';
 import {
@@ -43,6 +44,7 @@ export class PiiScanner {
         new AddressDetector(),
         new StreetAddressDetector(),
         new PersonDetector(),
+        new PersonContextDetector(),
       ],
       [new OrderIdProtector(), new IsbnProtector()],
       publicNames,

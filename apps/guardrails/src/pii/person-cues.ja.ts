@@ -1,0 +1,173 @@
+import { isNonNameToken } from './person-name.exclusions';
+import { isJapaneseName, looksLikeGivenName, looksLikeSurname } from './person-name.shape';
+import { collectMatches, groupSpan, type TextSpan } from './text-span';
+
+// ヶ, ケ and ノ sit inside surnames (桐ケ谷, 一ノ瀬).
+const HAN = '[\\p{Script=Han}々ヶケノ]';
+const KATAKANA = '[\\p{Script=Katakana}ー]';
+const HIRAGANA = '[\\p{Script=Hiragana}ー]';
+const CAP = "\\p{Lu}\\p{Ll}*(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+const KANJI_NAME = `${HAN}{2,6}(?: ${HAN}{1,4})?`;
+// Shortest first, for cues followed by a word that could glue on (妻の真央名義).
+const KANJI_NAME_LAZY = `${HAN}{2,6}?(?: ${HAN}{1,4})?`;
+const KATAKANA_NAME = `${KATAKANA}{1,12}(?:[・ ]${KATAKANA}{1,12})?`;
+const HIRAGANA_NAME = `${HIRAGANA}{2,5} ${HIRAGANA}{1,5}`;
+const LATIN_NAME = `${CAP}(?: ${CAP}){0,2}`;
+const ANY_NAME = `${KANJI_NAME}|${KATAKANA_NAME}|${HIRAGANA_NAME}|${HAN}{1,4} ${HIRAGANA}{2,4}|${LATIN_NAME}`;
+const RELATIVES =
+  '夫|妻|主人|旦那|嫁|奥さん|息子|娘|長男|長女|次男|次女|孫|甥|姪|父|母|兄|姉|弟|妹|伯父|叔父|伯母|叔母|祖父|祖母|義父|義母|義兄|義姉|義弟|義妹|友人|友達|友だち|同僚|上司|部下|家族|彼氏|彼女|婚約者|いとこ|じいちゃん|ばあちゃん|おじいちゃん|おばあちゃん|父親|母親|義理の(?:兄|姉|弟|妹|父|母)';
+
+/**
+ * A field label that only a person's name follows: 宛先：谷口陽葵, 【注文者】天童 美月, 受取人氏名:
+ * ジョナサン・ブルックス, 担当:日比野. Labels that can also take an address (送り先, 届け先) are not here.
+ */
+const LABELLED = new RegExp(
+  `(?:宛先|宛名|名前|氏名|登録名|フルネーム|受取人|受け取り人|差出人|送り主|送付者|依頼主|依頼者|注文者|購入者|契約者|名義人|名義|担当者|担当|代表者|会員名|お客様名|申込者|本会員|登録者)(?:様)?\\s*[:：】]\\s*(${ANY_NAME})(?=\\s*$|[\\s、。,./／)）】」【(（]|様|さん|宛)`,
+  'dgu',
+);
+
+/** 差出人の名前はKenji Morimotoに, 名義がイ・スンミンです: a kana or Latin name after a name word. */
+const NAME_WORD_IS = new RegExp(
+  `(?:名前|氏名|名義|宛名|宛先)(?:は|が|を)\\s*(${KATAKANA_NAME}|${LATIN_NAME})(?=に|で|です|と|、|,|\\s|$)`,
+  'dgu',
+);
+
+/** The last sentence is only a name: …の件です。北村 / …でございます。 西園寺 / …096-372-1180 瀬戸口 / 蓮見まで. */
+const SIGNATURE = new RegExp(
+  `(?:^|[。．.！!？?、,]|[—–―]{1,2}|-{2}|[\\d)）]\\s)\\s*(${KANJI_NAME})\\s*(?:より|まで)?\\s*[。.]?\\s*$`,
+  'dgu',
+);
+
+/** A name right after a closing formula: よろしくお願いします。 神楽坂凛 rin@example.jp */
+const AFTER_SIGN_OFF = new RegExp(
+  `(?:(?:よろしく|宜しく)(?:お願い)?(?:します|いたします|致します)?|お願い(?:します|いたします|致します)|以上です|ありがとうございます|ありがとうございました)[。!！]?\\s*(${KANJI_NAME})(?=\\s|$|[(（<])`,
+  'dgu',
+);
+
+/** A message that opens with who is writing: 緑川です！, お世話になっております。紫藤と申します。 */
+const OPENING = new RegExp(
+  `^\\s*(?:(?:いつも)?(?:こんにちは|こんばんは|おはようございます|お世話になっております|お世話になります|お疲れ様です|おつかれさまです|はじめまして|初めまして|すみません|失礼します|夜分にすみません|もしもし|どうも)[、。,!！\\s]*)?(${KANJI_NAME})(?:です|でございます|と申します|といいます|と言います)(?=[、。！!？?,.\\s]|が|けど|けれど|$)`,
+  'dgu',
+);
+
+/** "ラフル・シャルマといいます", "イ・スンミンと申します": a katakana name introducing itself. */
+const KATAKANA_INTRODUCTION = new RegExp(
+  `(${KATAKANA}{1,12}(?:[・ ]${KATAKANA}{1,12})?) ?(?:と申します|といいます|と言います|っていいます|って言います)`,
+  'dgu',
+);
+
+/** "息子の紫藤颯に", "娘の結衣の", "妻の真央名義", "母のさいとう みのり宛て": a relative's name. */
+const RELATIVE_NAME = new RegExp(
+  `(?:${RELATIVES})の(${KANJI_NAME_LAZY}|${HIRAGANA_NAME})(?=に|へ|が|は|と|の|も|を|宛|名義|です|、|\\s|[(（])`,
+  'dgu',
+);
+
+/** "主人が白石、私は旧姓の堀内で": who the relative is, or a maiden name. */
+const RELATIVE_IS = new RegExp(
+  `(?:(?:${RELATIVES})(?:が|は)|旧姓(?:は|が|の)?)(${HAN}{2,4})(?=、|,|で|です|。|と|\\s|$)`,
+  'dgu',
+);
+
+/** "うちの旦那(桑原 泰介)", "じいちゃん（葛西 源蔵）", "天童 颯(弟)": a name beside a relative word. */
+const NAME_IN_BRACKETS = new RegExp(`(?:${RELATIVES})[(（](${ANY_NAME})[)）]`, 'dgu');
+const NAME_BEFORE_RELATIVE = new RegExp(`(${KANJI_NAME})[(（](?:${RELATIVES})[)）]`, 'dgu');
+
+/** 「長谷部 沙織」にしてください after 宛名を, 「伊集院 玲央」って名前で: a quoted name. */
+const QUOTED_AFTER_LABEL = new RegExp(
+  `(?:名前|氏名|宛名|名義|名字|苗字|ふりがな|フリガナ|読み)[^「『。]{0,15}[「『](${ANY_NAME})[」』]`,
+  'dgu',
+);
+const QUOTED_BEFORE_LABEL = new RegExp(
+  `[「『](${ANY_NAME})[」』](?:って|という|の|で)?(?:名前|名義|宛名|名字|苗字)`,
+  'dgu',
+);
+
+/** "石動って名字", "上野 真由(うえの まゆ)": a surname being talked about, a name's reading. */
+const NAME_AS_TOPIC = new RegExp(`(${HAN}{1,4})(?:って|という)(?:名字|苗字|名前)`, 'dgu');
+const READING_AFTER_NAME = new RegExp(
+  `${HAN}{1,4} ?${HAN}{1,3}[(（](${HIRAGANA}{2,6}(?: ${HIRAGANA}{1,6})?)[)）]`,
+  'dgu',
+);
+
+/**
+ * Surname and given name written with a space (澤村 莉子, 帯刀 誠, 塩谷 ふみ): Japanese text has
+ * no spaces between words, so a kanji run, a space and a short given name is a full name when
+ * the halves read as a surname and a given name.
+ */
+const SPACED_FULL_NAME = new RegExp(
+  `(?<![\\p{Script=Han}々])(${HAN}{1,4}) (?:(${HAN}{1,3})(?![\\p{Script=Han}々])|(${HIRAGANA}{2,4})(?![\\p{Script=Hiragana}]))`,
+  'dgu',
+);
+
+/** 御子柴先生, 菅野教授: a name before a title that only people carry. */
+const TITLED = new RegExp(
+  `(${HAN}{2,4})(?:先生|教授|氏|社長|監督|選手)(?![\\p{Script=Han}])`,
+  'dgu',
+);
+
+// 町 and 村 are left out: they end surnames too (木村, 町田, 野々村).
+const ADDRESS_LIKE = /[都道府県市区郡]|丁目|番地|番号/u;
+const DIGITS = /\d/u;
+
+function spanOf(m: RegExpExecArray, group = 1): TextSpan | undefined {
+  return groupSpan(m, group);
+}
+
+/** A name-looking value in a labelled or quoted place: anything but a role, an address or a number. */
+function anyName(m: RegExpExecArray): TextSpan | undefined {
+  const name = m[1];
+  if (isNonNameToken(name) || ADDRESS_LIKE.test(name) || DIGITS.test(name)) return undefined;
+  return spanOf(m);
+}
+
+/** A kanji run that reads as a name (a known or surname-shaped surname, maybe a given name). */
+function kanjiName(m: RegExpExecArray): TextSpan | undefined {
+  return isJapaneseName(m[1]) ? spanOf(m) : undefined;
+}
+
+/** A relative's name: a full or family name, a known given name alone, or a hiragana name. */
+function relativeName(m: RegExpExecArray): TextSpan | undefined {
+  const name = m[1];
+  if (/^\p{Script=Hiragana}/u.test(name)) return name.includes(' ') ? spanOf(m) : undefined;
+  if (isJapaneseName(name) || looksLikeGivenName(name)) return spanOf(m);
+  return undefined;
+}
+
+/** Japanese-text cues for a person's name beyond honorifics and introductions. */
+export function findJapaneseNamesByCue(text: string): TextSpan[] {
+  if (!/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(text)) return [];
+  const spaced = (m: RegExpExecArray): TextSpan | undefined => {
+    const [surname, given] = [m[1], m[2] ?? m[3]];
+    if (isNonNameToken(surname) || ADDRESS_LIKE.test(surname)) return undefined;
+    // A hiragana half (塩谷 ふみ) could as well be a word (送料 いくら): the surname must vouch.
+    const surnameOk =
+      looksLikeSurname(surname) ||
+      (surname.length >= 2 && m[2] !== undefined && looksLikeGivenName(given));
+    if (!surnameOk || !looksLikeGivenName(given)) return undefined;
+    const start = spanOf(m, 1)?.start;
+    const end = (spanOf(m, 2) ?? spanOf(m, 3))?.end;
+    return start === undefined || end === undefined ? undefined : { start, end };
+  };
+  const titled = (m: RegExpExecArray): TextSpan | undefined =>
+    looksLikeSurname(m[1]) ? spanOf(m) : undefined;
+  const topic = (m: RegExpExecArray): TextSpan | undefined =>
+    looksLikeSurname(m[1]) || m[1].length >= 2 ? anyName(m) : undefined;
+  return [
+    ...collectMatches(LABELLED, text, anyName),
+    ...collectMatches(NAME_WORD_IS, text, anyName),
+    ...collectMatches(SIGNATURE, text, kanjiName),
+    ...collectMatches(OPENING, text, kanjiName),
+    ...collectMatches(AFTER_SIGN_OFF, text, kanjiName),
+    ...collectMatches(KATAKANA_INTRODUCTION, text, anyName),
+    ...collectMatches(RELATIVE_NAME, text, relativeName),
+    ...collectMatches(RELATIVE_IS, text, kanjiName),
+    ...collectMatches(NAME_IN_BRACKETS, text, anyName),
+    ...collectMatches(NAME_BEFORE_RELATIVE, text, kanjiName),
+    ...collectMatches(QUOTED_AFTER_LABEL, text, anyName),
+    ...collectMatches(QUOTED_BEFORE_LABEL, text, anyName),
+    ...collectMatches(NAME_AS_TOPIC, text, topic),
+    ...collectMatches(READING_AFTER_NAME, text, spanOf),
+    ...collectMatches(SPACED_FULL_NAME, text, spaced),
+    ...collectMatches(TITLED, text, titled),
+  ];
+}
