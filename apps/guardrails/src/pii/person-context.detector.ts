@@ -1,6 +1,7 @@
 import type { PiiCandidate, PiiDetector } from './pii-detector';
 import { findLatinNamesByCue } from './person-cues.en';
 import { findJapaneseNamesByCue } from './person-cues.ja';
+import { resolveOverlaps } from './overlap-resolution';
 
 /**
  * PERSON names found from where they stand rather than from an honorific or a "my name is":
@@ -14,9 +15,12 @@ export class PersonContextDetector implements PiiDetector {
   readonly type = 'PERSON' as const;
 
   detect(text: string): PiiCandidate[] {
-    return [...findJapaneseNamesByCue(text), ...findLatinNamesByCue(text)].map((span) => ({
-      type: this.type,
-      ...span,
-    }));
+    // Several cues can find the same name ("Lily" and "Lily Ito"): report the longest once.
+    return resolveOverlaps(
+      [...findJapaneseNamesByCue(text), ...findLatinNamesByCue(text)].map((span) => ({
+        type: this.type,
+        ...span,
+      })),
+    );
   }
 }

@@ -8,6 +8,11 @@ const CAP = "\\p{Lu}\\p{Ll}*(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
 const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 const NAME = `${CAP}(?: ${CAP}){0,2}`;
+// Initials and name particles: "A. J. Whitfield", "Mateus Carvalho da Silva", "J. Okafor".
+const PARTICLE = '(?:da|de|del|della|di|do|dos|das|du|van|von|der|den|bin|binti|al|el|le|la)';
+const LONG_NAME = `(?:\\p{Lu}\\. ?){0,2}${CAP}(?: (?:\\p{Lu}\\.|${PARTICLE}|${CAP})){0,4}`;
+// Names on cards and forms are often in capitals: LUCIA FERNÁNDEZ MORALES.
+const UPPER_NAME = `\\p{Lu}{2,}(?: \\p{Lu}{2,}){1,3}`;
 const GIVEN = "\\p{L}[\\p{L}'’-]*";
 
 /** "Lily Ito — order ... arrived damaged", "Omar Hill: where is my parcel?" */
@@ -18,25 +23,34 @@ const OPENING = new RegExp(`^\\s*(${CAP} ${CAP})(?: here)?\\s*(?:[—–―:]|--
  * checked text is normalized, so a signature on its own line arrives here after a space.
  */
 const SIGNATURE = new RegExp(
-  `${START}(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|[Bb]est wishes|[Aa]ll the best|[Ss]incerely|[Ll]ove|[Tt]ake care)[^.!?\\d]{0,40}?[,—–-]\\s*(${CAP}(?: ${CAP})?)\\s*[.!]?(?=\\s*$|\\s+[\\d+(]|\\s+\\S+@)`,
+  `${START}(?:[Tt]hanks|[Tt]hank you|[Tt]hx|[Rr]egards|[Cc]heers|[Bb]est|[Aa]ll the best|[Ss]incerely|[Ll]ove|[Tt]ake care|[Xx]oxo|[Hh]ugs|[Ll]ater)[^.!?\\d]{0,40}?[,—–-]\\s*(${LONG_NAME})\\s*[.!]?(?=\\s*$|\\s+[\\d+(]|\\s+\\S+@|\\s+\\p{Lu}\\p{Ll}+,)`,
   'dgu',
 );
 
+/** "perfect, thx rahul", "ok ty nat": a lower-case known given name closing a casual message. */
+const CASUAL_SIGNATURE = new RegExp(
+  `${START}(?:thx|thanks|ty|cheers|xoxo|later|bye)[,!]? (${GIVEN})[.!]?\\s*$`,
+  'dgui',
+);
+
+/** "Takumi here — …", "Wen-Li Chou speaking.": a name opening a sentence with here/speaking. */
+const NAME_HERE = new RegExp(`(?:^|[.!?]\\s)(${LONG_NAME}) (?:here|speaking)${END}`, 'dgu');
+
 /** "Hi, it's Grace.", "Good evening, this is Ravi Cooper.", "Hello, Diego Fernández here." */
 const GREETING_SELF = new RegExp(
-  `(?:^|[.!?]\\s)(?:[Hh]i|[Hh]ello|[Hh]ey|[Yy]o|[Gg]ood (?:morning|afternoon|evening)|[Dd]ear [\\p{L} ]{2,20})[,!]? (?:(?:this is|it's|it is|it’s|its) (${NAME})(?=[.,!;]|\\s+(?:here|from|again|lol)${END}|\\s*$)|(${NAME}) here${END})`,
+  `(?:^|[.!?]\\s)(?:[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Yy]o|[Hh]owdy|[Gg]ood (?:morning|afternoon|evening)|[Dd]ear [\\p{L} ]{2,20})[,!]? (?:(?:this is|it's|it is|it’s|its) (${NAME}|${GIVEN})(?=[.,!;]|\\s+(?:here|from|again|lol)${END}|\\s*$)|(${NAME}) here${END})`,
   'dgu',
 );
 
 /** "hi im liam lol", "yo its Dante again", "i'm Nguyen Thi Lan": a self-introduction in any case. */
 const SELF_INTRODUCTION = new RegExp(
-  `${START}(?:[Ii]'?m|[Ii]’m|[Ii] am|[Ii]ts|[Ii]t's|[Tt]his is|[Mm]y name'?s|[Cc]all me)\\s+(${GIVEN}(?: ${CAP}){0,2})${END}`,
+  `${START}(?:[Ii]'?m|[Ii]’m|[Ii] am|[Ii]ts|[Ii]t's|[Tt]his is|[Mm]y name'?s|[Nn]ame'?s|[Cc]all me)\\s+(${GIVEN}(?: ${CAP}){0,2})${END}`,
   'dgu',
 );
 
 /** "Mr. Tanaka", "Ms Ferko Takáts", "Dr. Anne Lee": an English title only a person carries. */
 const TITLED = new RegExp(
-  `${START}(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.? (${CAP}(?: \\p{Lu}\\.)?(?: ${CAP}){0,2})${END}`,
+  `${START}(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Officer|Sensei|Coach|Captain)\\.? (${LONG_NAME})${END}`,
   'dgu',
 );
 
@@ -48,19 +62,27 @@ const KIN_OR_WISH = new RegExp(
 
 /** "my kid Noah", "my niece Lily", "my assistant Megan": a relation named right after. */
 const RELATION = new RegExp(
-  `${START}[Mm]y (?:kid|kids|child|baby|niece|nephew|grandson|granddaughter|stepson|stepdaughter|assistant|secretary|teacher|tutor|student|manager|coworker|co-worker|colleague|roommate|flatmate|landlord|housemate|neighbou?r|in-law|brother-in-law|sister-in-law|mother-in-law|father-in-law|husband|wife|son|daughter|father|mother|dad|mom|mum|brother|sister|friend|partner|boss|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fiancée?),? (${CAP}(?: ${CAP})?)${END}`,
+  `${START}[Mm]y (?:(?:late|little|big|older|younger|baby|dear|best|elder|twin) )?(?:kid|kids|child|baby|niece|nephew|grandson|granddaughter|stepson|stepdaughter|assistant|secretary|teacher|tutor|student|manager|coworker|co-worker|colleague|roommate|flatmate|landlord|housemate|neighbou?r|in-law|brother-in-law|sister-in-law|mother-in-law|father-in-law|husband|wife|son|daughter|father|mother|dad|mom|mum|brother|sister|friend|partner|boss|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fiancée?),? (${LONG_NAME}|${GIVEN})${END}`,
   'dgu',
 );
 
 /** "the billing name is Oliver Wright", "the account owner is Joanna Kowalski", "recipient Riya Desai". */
 const ROLE_IS = new RegExp(
-  `${START}(?:(?:billing|shipping|delivery|account|registered|legal|full|card|cardholder|customer|gift|recipient'?s?) name (?:is|was|should be|will be|:)|account (?:owner|holder) (?:is|was)|(?:[Rr]ecipient|[Aa]ddressee|[Cc]onsignee)(?: is| will be| should be)?|[Pp]ut it under|[Oo]rder for|[Rr]eserved? (?:under|for)|[Cc]ontact|[Aa]sk for|[Ss]peak (?:to|with)|[Tt]alk to|[Aa]ttn\\.?|[Aa]ttention)\\s+(${NAME})${END}`,
+  `${START}(?:(?:billing|shipping|delivery|account|registered|legal|full|card|cardholder|customer|gift|recipient'?s?) name (?:is|was|should be|will be|:)|account (?:owner|holder) (?:is|was)|(?:[Rr]ecipient|[Aa]ddressee|[Cc]onsignee)(?: is| will be| should be|:)?|[Cc]ard ?holder(?: name)?:?|[Nn]ame on (?:the|my) card(?: is|:)|[Pp]ut it under|(?:placed|registered|booked|reserved) under|[Ss]igned for by:?|name tag said|(?:your|the) (?:agent|rep|representative|driver|courier)|[Oo]rder for|[Rr]eserved? (?:under|for)|[Cc]ontact|[Aa]sk for|[Ss]peak (?:to|with)|[Tt]alk to|[Aa]ttn\\.?|[Aa]ttention)\\s+(${LONG_NAME}|${UPPER_NAME})${END}`,
   'dgu',
 );
 
 /** "Could Rachel from your support team …": a staff name. */
 const STAFF = new RegExp(
   `${START}(${CAP}) (?:from|at|in) (?:your|the) (?:support|customer|service|help|team|store|shop)`,
+  'dgu',
+);
+
+/** Anywhere: a capitalized known given name ("Amara, Chiara, Yusuf and I", "his name tag said Hiroshi"). */
+// Standing alone: beside another capitalized word it is part of a title ("Dan Da Dan") or a
+// full name, which FULL_NAME judges as a pair.
+const KNOWN_GIVEN = new RegExp(
+  `(?<!\\p{Lu}[\\p{L}'’-]*\\s)${START}(${CAP})${END}(?!\\s\\p{Lu})`,
   'dgu',
 );
 
@@ -104,7 +126,8 @@ function isGiven(word: string): boolean {
 
 /** Latin-script cues for a person's name beyond "my name is" and sign-offs. */
 export function findLatinNamesByCue(text: string): TextSpan[] {
-  if (!/\p{Lu}|[Ii]'?m|its/u.test(text)) return [];
+  // Casual messages name people in lower case too ("my roommate zoe"), so any Latin letter counts.
+  if (!/[A-Za-z]/.test(text)) return [];
   const plausible = (m: RegExpExecArray, group = 1): TextSpan | undefined => {
     const name = m[group];
     if (!name || words(name).some((w) => NON_NAME_WORDS_EN.has(w))) return undefined;
@@ -122,14 +145,20 @@ export function findLatinNamesByCue(text: string): TextSpan[] {
     if (!span) return undefined;
     const first = m[1].split(' ')[0];
     // "This is Frieren, right?" and "its Chainsaw Man" name a book; only "I'm" and "call me" vouch.
-    const vouches = /^(?:[Ii]'?m|[Ii]’m|[Ii] am|[Mm]y name|[Cc]all me)/u.test(m[0]);
-    return (vouches && /^\p{Lu}/u.test(first)) || isGiven(first.toLowerCase()) ? span : undefined;
+    const vouches = /^(?:[Ii]'?m|[Ii]’m|[Ii] am|[Mm]y name|[Nn]ame|[Cc]all me)/u.test(m[0]);
+    const knownFirst = isGiven(first.toLowerCase()) || LATIN_FAMILY_NAMES.has(first.toLowerCase());
+    return (vouches && /^\p{Lu}/u.test(first)) || knownFirst ? span : undefined;
   };
   const greeting = (m: RegExpExecArray): TextSpan | undefined => plausible(m, 1) ?? plausible(m, 2);
   const pair = (m: RegExpExecArray): TextSpan | undefined => {
     const given = groupSpan(m, 1);
     const familySpan = groupSpan(m, 2);
-    if (!given || !familySpan || !isGiven(m[1].toLowerCase())) return undefined;
+    if (!given || !familySpan) return undefined;
+    // Either order: "Kaito Costa", and family name first as in "Nakamura Sayaka".
+    if (LATIN_FAMILY_NAMES.has(m[1].toLowerCase()) && isGiven(m[2].toLowerCase())) {
+      return { start: given.start, end: familySpan.end };
+    }
+    if (!isGiven(m[1].toLowerCase())) return undefined;
     const family = m[2].toLowerCase();
     if (!LATIN_FAMILY_NAMES.has(family)) {
       if (family.length < 3 || NOT_FAMILY_NAMES.has(family) || NON_NAME_WORDS_EN.has(family)) {
@@ -138,6 +167,14 @@ export function findLatinNamesByCue(text: string): TextSpan[] {
     }
     return { start: given.start, end: familySpan.end };
   };
+  // After a relation word a lower-case word is usually a verb ("my son dropped it"): only a
+  // known given name counts there.
+  const capitalizedOrKnown = (m: RegExpExecArray): TextSpan | undefined =>
+    /^\p{Lu}/u.test(m[1]) || isGiven(m[1].toLowerCase()) ? plausible(m) : undefined;
+  const knownGiven = (m: RegExpExecArray): TextSpan | undefined =>
+    isGiven(m[1].toLowerCase()) ? groupSpan(m, 1) : undefined;
+  const casual = (m: RegExpExecArray): TextSpan | undefined =>
+    isGiven(m[1].toLowerCase()) ? groupSpan(m, 1) : undefined;
   const staff = (m: RegExpExecArray): TextSpan | undefined =>
     isGiven(m[1].toLowerCase()) ? groupSpan(m, 1) : undefined;
   return [
@@ -147,9 +184,12 @@ export function findLatinNamesByCue(text: string): TextSpan[] {
     ...collectMatches(SELF_INTRODUCTION, text, introduced),
     ...collectMatches(TITLED, text, plausible),
     ...collectMatches(KIN_OR_WISH, text, plausible),
-    ...collectMatches(RELATION, text, plausible),
+    ...collectMatches(RELATION, text, capitalizedOrKnown),
     ...collectMatches(ROLE_IS, text, plausible),
     ...collectMatches(STAFF, text, staff),
     ...collectMatches(FULL_NAME, text, pair),
+    ...collectMatches(KNOWN_GIVEN, text, knownGiven),
+    ...collectMatches(CASUAL_SIGNATURE, text, casual),
+    ...collectMatches(NAME_HERE, text, plausible),
   ];
 }

@@ -10,9 +10,14 @@ const CAP = "\\p{Lu}\\p{Ll}*(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
 const KANJI_NAME = `${HAN}{2,6}(?: ${HAN}{1,4})?`;
 // Shortest first, for cues followed by a word that could glue on (妻の真央名義).
 const KANJI_NAME_LAZY = `${HAN}{2,6}?(?: ${HAN}{1,4})?`;
-const KATAKANA_NAME = `${KATAKANA}{1,12}(?:[・ ]${KATAKANA}{1,12})?`;
+const KATAKANA_NAME = `${KATAKANA}{1,12}(?:[・=＝ ]${KATAKANA}{1,12}){0,3}`;
+// A katakana name written the foreign way, with a dot or an equals sign between its parts.
+const FOREIGN_KATAKANA_NAME = `${KATAKANA}{1,12}(?:[・=＝]${KATAKANA}{1,12}){1,3}`;
+const KANJI_KANA_NAME = `${HAN}{1,4}(?:${HIRAGANA}{2,4}|${KATAKANA}{2,4})`;
 const HIRAGANA_NAME = `${HIRAGANA}{2,5} ${HIRAGANA}{1,5}`;
 const LATIN_NAME = `${CAP}(?: ${CAP}){0,2}`;
+// Names on cards and forms are often in capitals: MASAHIRO KUBOTA.
+const UPPER_NAME = `\\p{Lu}{2,}(?: \\p{Lu}{2,}){1,3}`;
 const ANY_NAME = `${KANJI_NAME}|${KATAKANA_NAME}|${HIRAGANA_NAME}|${HAN}{1,4} ${HIRAGANA}{2,4}|${LATIN_NAME}`;
 const RELATIVES =
   '夫|妻|主人|旦那|嫁|奥さん|息子|娘|長男|長女|次男|次女|孫|甥|姪|父|母|兄|姉|弟|妹|伯父|叔父|伯母|叔母|祖父|祖母|義父|義母|義兄|義姉|義弟|義妹|友人|友達|友だち|同僚|上司|部下|家族|彼氏|彼女|婚約者|いとこ|じいちゃん|ばあちゃん|おじいちゃん|おばあちゃん|父親|母親|義理の(?:兄|姉|弟|妹|父|母)';
@@ -28,7 +33,7 @@ const LABELLED = new RegExp(
 
 /** 差出人の名前はKenji Morimotoに, 名義がイ・スンミンです: a kana or Latin name after a name word. */
 const NAME_WORD_IS = new RegExp(
-  `(?:名前|氏名|名義|宛名|宛先)(?:は|が|を)\\s*(${KATAKANA_NAME}|${LATIN_NAME})(?=に|で|です|と|、|,|\\s|$)`,
+  `(?:名前|氏名|名義|宛名|宛先|受取人|受け取り人|差出人|注文者|契約者)(?:は|が|を)\\s*(${KATAKANA_NAME}|${LATIN_NAME}|${UPPER_NAME}|${KANJI_KANA_NAME}|${HAN}{1,2} ${HAN}{1,3})(?=に|で|です|と|、|,|\\s|$)`,
   'dgu',
 );
 
@@ -46,19 +51,75 @@ const AFTER_SIGN_OFF = new RegExp(
 
 /** A message that opens with who is writing: 緑川です！, お世話になっております。紫藤と申します。 */
 const OPENING = new RegExp(
-  `^\\s*(?:(?:いつも)?(?:こんにちは|こんばんは|おはようございます|お世話になっております|お世話になります|お疲れ様です|おつかれさまです|はじめまして|初めまして|すみません|失礼します|夜分にすみません|もしもし|どうも)[、。,!！\\s]*)?(${KANJI_NAME})(?:です|でございます|と申します|といいます|と言います)(?=[、。！!？?,.\\s]|が|けど|けれど|$)`,
+  `^\\s*(?:(?:いつも)?(?:こんにちは|こんばんは|おはようございます|お世話になっております|お世話になります|お疲れ様です|おつかれさまです|はじめまして|初めまして|すみません|失礼します|夜分にすみません|もしもし|どうも)[、。,!！〜~ー\\s]*)?(${KANJI_NAME}|${KANJI_KANA_NAME})(?:です|でーす|だよ|っす|でございます|と申します|といいます|と言います)(?=[、。！!？?,.\\s〜~]|が|けど|けれど|$)`,
   'dgu',
 );
 
 /** "ラフル・シャルマといいます", "イ・スンミンと申します": a katakana name introducing itself. */
 const KATAKANA_INTRODUCTION = new RegExp(
-  `(${KATAKANA}{1,12}(?:[・ ]${KATAKANA}{1,12})?) ?(?:と申します|といいます|と言います|っていいます|って言います)`,
+  `(${KATAKANA_NAME}) ?(?:と申します|といいます|と言います|っていいます|って言います)`,
+  'dgu',
+);
+
+/** "ぼく、やまもとけんたです", "オレ、たかしっす", "わたしは しみず ななみ です": I am X. */
+const I_AM = new RegExp(
+  `(?:^|[\\s、。!！])(?:私|わたし|わたくし|僕|ぼく|俺|オレ|おれ|うち|あたし|自分)(?:、|は|,)\\s*(${KANJI_NAME}|${KANJI_KANA_NAME}|${HIRAGANA}{2,8}(?: ${HIRAGANA}{2,6})?|${KATAKANA_NAME})\\s*(?:です|だよ|だ|っす|でーす|と申します|といいます)`,
+  'dgu',
+);
+
+/** "ジャン=ピエール・ルノワールです", "…留学しているアナスタシア・イワノワです": a foreign name introducing itself. */
+const FOREIGN_NAME_IS = new RegExp(
+  `(${FOREIGN_KATAKANA_NAME})(?:です|でございます|と申します|の名前|の名義|名義|様|さん)`,
+  'dgu',
+);
+
+/** 「ヤマダ ハナコ」, サトウ ミホと入力: a katakana name written the way forms ask for it. */
+const KATAKANA_FULL_NAME = new RegExp(
+  `(?<![\\p{Script=Katakana}])(${KATAKANA}{2,6} ${KATAKANA}{2,6})(?=[」』]|と|で|です|様|さん|宛|名義|の名前)`,
+  'dgu',
+);
+
+/** "私(吉岡)", "チャン・ウェイ(張偉)": who "I" am, or a name's kanji form, in brackets. */
+const NAME_IN_BRACKETS_AFTER = new RegExp(
+  `(?:私|わたし|僕|自分|本人|${FOREIGN_KATAKANA_NAME})[(（](${HAN}{1,4}(?: ${HAN}{1,3})?)[)）]`,
+  'dgu',
+);
+
+/** "店主の百目鬼です", "営業部 剣持氏", "西園寺部長": a name with a role before or a title after. */
+const ROLE_THEN_NAME = new RegExp(
+  `(?:店主|担当|担当者|代表|店長|責任者|主任|部長|課長|社長|営業|係|マネージャー)の\\s?(${HAN}{2,5})(?:です|と申します|でございます)`,
+  'dgu',
+);
+const NAME_WITH_TITLE = new RegExp(
+  `(${HAN}{2,5})(?:部長|課長|係長|店長|主任|先輩)(?![\\p{Script=Han}])`,
+  'dgu',
+);
+const NAME_WITH_UJI = new RegExp(
+  `(?<![\\p{Script=Han}])(${HAN}{2,4})氏(?![\\p{Script=Han}])`,
+  'dgu',
+);
+
+/** "本名の中村哲也で", "旧姓は寺岡": a real or former name. */
+const REAL_NAME = new RegExp(
+  `(?:本名|旧姓|実名|通称)(?:は|が|の|:|：)?\\s?(${KANJI_NAME})(?=で|です|に|と|、|。|\\s|$)`,
+  'dgu',
+);
+
+/** "パク・ジユンの名前で", "山田花子名義で": a name just before the word for name. */
+const NAME_BEFORE_NAME_WORD = new RegExp(
+  `(${KATAKANA_NAME}|${KANJI_NAME})(?:の名前|という名前|って名前|名義)`,
+  'dgu',
+);
+
+/** "じゃあまたね〜 みゆき", "ありがと! ゆうた": a hiragana name signing a casual message. */
+const CASUAL_SIGNATURE = new RegExp(
+  `(?:またね|じゃあね|ではでは|ありがとう|ありがと|よろしく|以上)[〜~ー!！。、]*\\s+(${HIRAGANA}{2,5}|${KATAKANA}{2,6})\\s*[。!！]?\\s*$`,
   'dgu',
 );
 
 /** "息子の紫藤颯に", "娘の結衣の", "妻の真央名義", "母のさいとう みのり宛て": a relative's name. */
 const RELATIVE_NAME = new RegExp(
-  `(?:${RELATIVES})の(${KANJI_NAME_LAZY}|${HIRAGANA_NAME})(?=に|へ|が|は|と|の|も|を|宛|名義|です|、|\\s|[(（])`,
+  `(?:${RELATIVES})[の・](${KANJI_NAME_LAZY}|${KANJI_KANA_NAME}|${HIRAGANA_NAME})(?=に|へ|が|は|と|の|も|を|宛|名義|です|、|\\s|[(（])`,
   'dgu',
 );
 
@@ -74,7 +135,7 @@ const NAME_BEFORE_RELATIVE = new RegExp(`(${KANJI_NAME})[(（](?:${RELATIVES})[)
 
 /** 「長谷部 沙織」にしてください after 宛名を, 「伊集院 玲央」って名前で: a quoted name. */
 const QUOTED_AFTER_LABEL = new RegExp(
-  `(?:名前|氏名|宛名|名義|名字|苗字|ふりがな|フリガナ|読み)[^「『。]{0,15}[「『](${ANY_NAME})[」』]`,
+  `(?:名前|氏名|宛名|名義|名字|苗字|ふりがな|フリガナ|読み|名札|表札|伝票)[^「『。]{0,15}[「『](${ANY_NAME})[」』]`,
   'dgu',
 );
 const QUOTED_BEFORE_LABEL = new RegExp(
@@ -130,7 +191,24 @@ function relativeName(m: RegExpExecArray): TextSpan | undefined {
   const name = m[1];
   if (/^\p{Script=Hiragana}/u.test(name)) return name.includes(' ') ? spanOf(m) : undefined;
   if (isJapaneseName(name) || looksLikeGivenName(name)) return spanOf(m);
+  const kanji = /^[\p{Script=Han}々]+/u.exec(name)?.[0] ?? '';
+  if (kanji !== name && looksLikeSurname(kanji)) return spanOf(m);
   return undefined;
+}
+
+/** After 名前は/宛名を a kanji+kana value needs a surname in front (猪熊トメ, not 会社名にした). */
+function labelledName(m: RegExpExecArray): TextSpan | undefined {
+  const kanji = /^[\p{Script=Han}々]+/u.exec(m[1])?.[0] ?? '';
+  const kana = m[1].slice(kanji.length);
+  if (kanji && kana && !kana.startsWith(' ') && !looksLikeSurname(kanji)) return undefined;
+  return anyName(m);
+}
+
+/** Before 名前/名義 a kanji run must read as a name; a katakana one must be written like one. */
+function namedBeforeNameWord(m: RegExpExecArray): TextSpan | undefined {
+  const name = m[1];
+  if (/^\p{Script=Katakana}/u.test(name)) return /[・=＝ ]/u.test(name) ? anyName(m) : undefined;
+  return isJapaneseName(name) ? spanOf(m) : undefined;
 }
 
 /** Japanese-text cues for a person's name beyond honorifics and introductions. */
@@ -154,12 +232,22 @@ export function findJapaneseNamesByCue(text: string): TextSpan[] {
     looksLikeSurname(m[1]) || m[1].length >= 2 ? anyName(m) : undefined;
   return [
     ...collectMatches(LABELLED, text, anyName),
-    ...collectMatches(NAME_WORD_IS, text, anyName),
+    ...collectMatches(NAME_WORD_IS, text, labelledName),
     ...collectMatches(SIGNATURE, text, kanjiName),
     ...collectMatches(OPENING, text, kanjiName),
     ...collectMatches(AFTER_SIGN_OFF, text, kanjiName),
     ...collectMatches(KATAKANA_INTRODUCTION, text, anyName),
     ...collectMatches(RELATIVE_NAME, text, relativeName),
+    ...collectMatches(I_AM, text, anyName),
+    ...collectMatches(FOREIGN_NAME_IS, text, anyName),
+    ...collectMatches(KATAKANA_FULL_NAME, text, anyName),
+    ...collectMatches(NAME_IN_BRACKETS_AFTER, text, anyName),
+    ...collectMatches(ROLE_THEN_NAME, text, anyName),
+    ...collectMatches(NAME_WITH_TITLE, text, kanjiName),
+    ...collectMatches(NAME_WITH_UJI, text, anyName),
+    ...collectMatches(REAL_NAME, text, kanjiName),
+    ...collectMatches(NAME_BEFORE_NAME_WORD, text, namedBeforeNameWord),
+    ...collectMatches(CASUAL_SIGNATURE, text, anyName),
     ...collectMatches(RELATIVE_IS, text, kanjiName),
     ...collectMatches(NAME_IN_BRACKETS, text, anyName),
     ...collectMatches(NAME_BEFORE_RELATIVE, text, kanjiName),

