@@ -14,6 +14,10 @@ const OPENING_QUOTE = new Set([...'「『"“\'‘【《〈']);
 const CLOSING_QUOTE = new Set([...'」』"”\'’】》〉']);
 const CUE_AFTER =
   /^\s*(?:の\s*)?(?:第?\s*\d+\s*(?:巻|冊)|巻|新刊|最新刊|最新巻|続き|続編|作者|単行本|全巻|電子版|kindle|vol\b|vol\.|volume|#\s*\d|って(?:漫画|マンガ|まんが)|という(?:漫画|マンガ|まんが))/u;
+// Facts only a series has (serialized, completed, on hiatus, how many volumes): "リアルは完結して
+// ますか" and "has Monster ended yet" name the series, not reality or a creature.
+const SERIES_FACT_AFTER =
+  /^[\s!！?？]*(?:(?:は|って|が|も)\s*)?(?:(?:いつから|いつまで|もう|まだ|今|全部で|全)\s*)?(?:何巻|連載|完結|休載|最終回|最終巻)|^[\s!?.]*(?:(?:already|finally|ever|still)\s+)?(?:ended(?!\s+up)|finished|completed?|concluded|on\s+hiatus)\b/u;
 const CUE_BEFORE =
   /(?:(?:manga|series|漫画|マンガ|まんが)\s*(?:called|named|の)?|vol(?:ume)?\.?\s*\d+\s+of(?:\s+the)?)\s*$/u;
 
@@ -63,7 +67,8 @@ export function writtenInCapitals(text: string, span: Span): boolean {
 
 /**
  * Evidence that an everyday word is meant as a title: quoted, in capitals (MONSTER), followed by
- * a volume or の新刊, or preceded by "manga"/漫画 ("the manga Monster").
+ * a volume, の新刊 or a series fact (連載, 完結, "ended"), or preceded by "manga"/漫画 ("the manga
+ * Monster").
  */
 export function hasTitleCue(text: string, span: Span): boolean {
   if (
@@ -74,7 +79,7 @@ export function hasTitleCue(text: string, span: Span): boolean {
   const letters = normalizeText(text.slice(span.start, span.end)).replace(/[^A-Za-z]/g, '');
   if (letters.length >= 3 && letters === letters.toUpperCase()) return true;
   const after = normalizeText(text.slice(span.end, span.end + 24)).toLowerCase();
-  if (CUE_AFTER.test(after)) return true;
+  if (CUE_AFTER.test(after) || SERIES_FACT_AFTER.test(after)) return true;
   const before = normalizeText(text.slice(Math.max(0, span.start - 16), span.start)).toLowerCase();
   return CUE_BEFORE.test(before);
 }

@@ -47,6 +47,14 @@ describe('TitleExtractor on the store catalog', () => {
       expect(ids('「リアル」の新刊')).toEqual(['MA-0039']);
       expect(ids('日常の3巻')).toEqual(['MA-0254']);
     });
+
+    it('accepts an everyday word as a title when a series fact follows it', () => {
+      expect(ids('リアルは完結していますか')).toEqual(['MA-0039']);
+      expect(ids('ダイヤっていつから連載してるの？')[0]).toBe('MA-0146');
+      expect(ids('一歩は今何巻まで出てる？')[0]).toBe('MA-0067');
+      expect(ids('フリーダイヤルの番号を教えて')).toEqual([]);
+      expect(ids('ダイヤが乱れてて遅れそう')).toEqual([]);
+    });
   });
 
   describe('English', () => {
@@ -86,6 +94,14 @@ describe('TitleExtractor on the store catalog', () => {
       expect(ids('Real vol 15 price')).toEqual(['MA-0039']);
       expect(ids('is vol 5 of kingdom in stock')).toEqual(['MA-0031']);
       expect(ids('the next kingdom volume')).toEqual(['MA-0031']);
+    });
+
+    it('accepts an everyday word as a title when a series fact follows it', () => {
+      expect(ids('has Monster ended yet?')).toEqual(['MA-0152']);
+      expect(ids('is kingdom finished')).toEqual(['MA-0031']);
+      expect(ids('is Blame! finished?')[0]).toBe('MA-0266');
+      expect(ids('the monster ended up being the good guy')).toEqual([]);
+      expect(ids('I want to talk to a real person, is my order finished')).toEqual([]);
     });
   });
 
