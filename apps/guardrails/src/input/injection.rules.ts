@@ -67,6 +67,28 @@ const OVERRIDE: PhrasePattern[] = [
   phrase(
     '\\b(?:the |my |here are the )?real (?:instructions?|rules|directives)(?: is| are| ones)?(?::|\\b)',
   ),
+  phrase(
+    "\\b(?:don'?t|do not|no need to|you don'?t (?:need|have) to|there'?s no need to|stop|never mind) (?:bother(?:ing)? with|worry(?:ing)? about|apply(?:ing)?|follow(?:ing)?|check(?:ing)?|stick(?:ing)? to|enforce|mind|care about) (?:the |your |any |those |these |all |that |store |shop )*(?:usual |normal |store'?s? |shop'?s? |return |refund |company |store |cancellation |coupon )*(?:polic(?:y|ies)|rules|guidelines|terms|restrictions|rulebook|protocol|script|fine print)\\b",
+  ),
+  phrase(
+    "\\b(?:polic(?:y|ies)|rules|guidelines|terms|restrictions|rulebook)\\b.{0,30}\\b(?:don'?t|do not|doesn'?t|does not|won'?t|shouldn'?t|no longer) apply to (?:me|my account|this (?:chat|conversation|user|account)|loyal|premium|vip|regulars?)\\b",
+  ),
+  phrase(
+    "\\b(?:skip|ignore|waive|bend|break|set aside|put aside|drop|suspend|relax|bypass|disregard|override|look past|put down) (?:the |your |all |any |those |these |usual |normal |store'?s? |shop'?s? |return |refund |cancellation |coupon )*(?:polic(?:y|ies)|rulebook|protocol|fine print|return conditions|refund conditions|policy checks?)\\b",
+  ),
+  phrase(
+    "\\b(?:i'?m|i am|this is|it'?s me)(?: again)?(?: from)? (?:the |your |a |an |on the )?(?:store |shop )?(?:manager|developer|dev team|admin(?:istrator)?|owner|operator|supervisor|staff|employee|ceo|head office|store team|safety team|compliance team)\\b.{0,100}\\b(?:skip|ignore|bypass|override|disable|suspend|lift|turn off|unlock|set aside|without (?:the )?(?:rules|restrictions|limits))\\b",
+  ),
+  // A bracketed sender at the start of a line: "[SYSTEM]", "【システム通知】", "(admin)".
+  phrase(
+    '(?:^|\\n)\\s*[\\[【(<]\\s*(?:system|admin|operator|developer|sys|システム|管理者|運営|開発者)(?: ?(?:notice|message|update|alert|通知|メッセージ|連絡))?\\s*[\\]】)>]',
+  ),
+  phrase(
+    '(?:ポリシー|規約|規定|規則|決まり|ルール|方針)(?:なんて|なんか|とか|は|を|の(?:こと|チェック|確認)は?)?(?:いったん|一旦|今回は|今日は)?(?:脇に置い|置いと|置いておい|さておき|抜き|省略|飛ばし|見逃し|無視で|気にせ|気にしないで|曲げ|破って|目をつぶ)',
+  ),
+  phrase(
+    '(?:私|わたし|僕)(?:は|が)(?:開発者|管理者|店長|オーナー|運営|社員|スタッフ|店員)(?:です|だ|なので|だから)?.{0,40}(?:制限|ルール|規約|ポリシー|規則|制約)(?:を|は)?(?:外|解除|無視|気にせ|オフ|スキップ)',
+  ),
 ];
 
 const SYSTEM_PROMPT: PhrasePattern[] = [
@@ -124,6 +146,15 @@ const SYSTEM_PROMPT: PhrasePattern[] = [
     '(?:設定文|指示文|命令文|前文|初期設定|初期プロンプト)(?:に|で|の|は|を)?.{0,8}(?:一言一句|全文|原文|そのまま)',
   ),
   phrase('(?:初期化|起動|設定)(?:され|し)た(?:とき|時|際)の(?:全文|内容|指示|設定|文章|テキスト)'),
+  phrase(
+    '\\b(?:paste|copy|quote|recite|repeat|reproduce|print|dump|publish|post|output|show|give|translate|summari[sz]e|read out|share|spell out)\\b.{0,30}\\byour (?:own )?(?:full |entire |whole |exact |original |initial |starting |opening |hidden |system |behaviou?r )*(?:setup|set-up|briefing|preamble|operating notes|configuration|config|directives|initial message|starting message|opening message|setup message|instruction (?:text|block)|instructions)\\b',
+  ),
+  phrase(
+    '\\b(?:text|message|words|everything|anything|what(?:ever)?|instructions|content)\\b.{0,40}\\b(?:before|above|prior to) (?:my (?:first )?(?:message|question)|i (?:started|said|arrived|came|typed|asked)|this (?:chat|conversation|session)|our (?:chat|conversation))\\b',
+  ),
+  phrase(
+    '(?:あなた|君|きみ)(?:が|の)?(?:受け取った|もらった|渡された|与えられた|読み込んだ|読み込まれた|従っている|従ってる|受けている|受けてる|持っている)(?:指示|説明|設定|文章|内容|テキスト|ルール|命令|指示文|設定文)',
+  ),
 ];
 
 const JAILBREAK: PhrasePattern[] = [
@@ -204,6 +235,25 @@ const JAILBREAK: PhrasePattern[] = [
     '(?:あなた|君|お前)は(?:今から|これから|もう)?(?:DAN|制限のない|何でもできる|ルールのない|自由な)',
   ),
   phrase('DAN(?:として|になって|モード)'),
+  phrase(
+    "\\b(?:be|become|act as|act like|play|pretend to be|roleplay as|role-play as|you'?re|you are) (?:my |a |an |the )?(?:partner in crime|accomplice|co-?conspirator|(?:sidekick|wingman) in (?:a|this|my|a little) (?:scam|con|heist))",
+  ),
+  phrase(
+    "\\b(?:be|become|act as|act like|play(?: the part of)?|pretend (?:to be|you'?re)|roleplay(?: as)?|role-play(?: as)?|you'?re now|you are now|speak as|take on the persona of) (?:an? |the |my )?(?:evil|rude|mean-spirited|toxic|foul-mouthed|unhinged|nasty|cruel|crooked|shady|rogue|disgruntled)\\b",
+  ),
+  phrase(
+    '\\b(?:(?:insult|swear at|curse at|cuss out|cuss|humiliate|threaten|mock|belittle|trash-talk|(?:yell|scream)(?:s|ing)? insults at) (?:me|the user|the next customer|other customers|customers|the customer)|call (?:me|the user|customers) names)\\b(?! (?:back|when|if|at|on|about|later|tomorrow)\\b)',
+  ),
+  phrase(
+    '\\b(?:unfiltered|uncensored|no-?rules?|no-?filter|nofilter|unrestricted|unhinged|rogue) [a-z]+(?: [a-z]+)? ?(?:bot|ai|gpt|assistant|sensei|version)\\b',
+  ),
+  phrase('(?:共犯者?|共謀者?)(?:に(?:なって|なろう|なれ)|として|ってことで|の役)'),
+  phrase(
+    '(?:悪態をついて|暴言を吐いて|罵倒して|罵って|ののしって|けなして|ディスって|怒鳴りつけて|こき下ろして)(?!る|い|ま|た|き|く|し|も|ば)',
+  ),
+  phrase(
+    '(?:私|わたし|僕|俺)(?:のこと)?を(?:思いっきり|徹底的に|とことん)?(?:罵|ののし|けな|侮辱|バカに|馬鹿に|見下|脅|こき下ろ)(?:って|して|し)(?!る|い|ま)',
+  ),
 ];
 
 const RULES: readonly { kind: InjectionKind; patterns: PhrasePattern[] }[] = [

@@ -4,8 +4,6 @@ const EN_DATA =
   '(?:orders?|order (?:history|details|numbers?|status)|address(?:es)?|e-?mails?(?: address(?:es)?)?|phone(?: numbers?)?|(?:personal |private |contact |account )?(?:data|info(?:rmation)?|details)|purchases?|purchase history|credit cards?|card (?:numbers|details)|payment (?:info|details|methods)|names)';
 const EN_OTHERS =
   '(?:other|another|different|all(?: the| your)?|every) (?:customers?|users?|shoppers?|people|persons?|buyers?|members?|clients?|accounts?)';
-const JA_OTHERS =
-  '(?:他|ほか|別|他人|全て|すべて|全|よそ)の(?:お客様|お客さま|お客さん|客|顧客|ユーザー|利用者|会員|人|方|購入者|注文者)(?:たち|達|ら)?';
 const JA_DATA =
   '(?:注文|住所|電話番号|電話|メール(?:アドレス)?|アドレス|個人情報|購入履歴|注文履歴|連絡先|名前|氏名|クレジットカード|カード(?:番号|情報)|アカウント|支払い情報|配送先)';
 
@@ -25,9 +23,6 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   ),
   phrase(
     '\\b(?:which|what) (?:other )?(?:customers|users|members|people|buyers|shoppers) (?:live|bought|ordered|purchased|have|reviewed)\\b',
-  ),
-  phrase(
-    `\\b(?:phone numbers?|e-?mails?|e-?mail address(?:es)?|address(?:es)?|names?|contact (?:info|details)|orders?|purchase (?:records|history)) of (?:all )?(?:the |your )?(?:[a-z]+ )?(?:customers?|users?|people|buyers?|members?|whoever|someone|the person)\\b`,
   ),
   phrase(
     "\\b(?:show|tell|give|send|see|look up|find|check|pull up|what(?:'s| is| are| did)) (?:me )?(?:the )?(?:my )?(?:neighbou?r|coworker|co-worker|colleague|ex|ex-girlfriend|ex-boyfriend|ex-wife|ex-husband|boss|brother|sister|friend|roommate|girlfriend|boyfriend)(?:'s|s') (?:orders?|order history|purchase history|purchases|address|e-?mail|phone(?: number)?|account|points)\\b",
@@ -65,13 +60,9 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   phrase(
     '\\b(?:dump|export|print|download|copy) (?:of )?(?:the |your |all )?(?:users?|customers?|members?|orders?)(?: table| database| db| records| data)\\b',
   ),
-  phrase(`${JA_OTHERS}の?${JA_DATA}`),
   phrase(`他人の${JA_DATA}`),
   phrase(
     `(?:買った|購入した|注文した|レビューを書いた|低評価を付けた|住んでいる|住んでる)(?:人|方|客|お客さん|お客様|ユーザー|会員)(?:たち|達)?(?:の|と)?(?:${JA_DATA}|注文内容)`,
-  ),
-  phrase(
-    `(?:隣の人|隣人|同僚|元カノ|元カレ|元彼|兄|姉|弟|妹|友達|友人|上司|夫|妻|彼女|彼氏|先輩|後輩|ある女性|ある男性)(?:が|の)(?:${JA_DATA}|注文|購入記録|何を買った|何を注文した|買った|購入した)`,
   ),
   phrase(`(?:友達|友人|他人|別の人|知り合い)の注文です|拾った(?:レシート|伝票)`),
   phrase(
@@ -84,9 +75,6 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   ),
   phrase('(?:誰|だれ|どなた)の(?:注文|荷物|アカウント|購入|レシート)'),
   phrase(
-    '(?:ルームメイト|同居人|隣人|隣の人|近所の人|同僚|元カノ|元カレ|元彼|元妻|元夫|上司|友達|友人|彼女|彼氏|妻|夫|旦那|嫁|兄|姉|弟|妹)(?:が|の)(?:何か|何を)?(?:注文|購入|予約|買|頼ん)',
-  ),
-  phrase(
     '(?:他の|ほかの|別の)(?:人|お客さん|お客様|ユーザー|利用者)(?:が|は)(?:何を|どんな)?(?:質問|聞い|相談|検索|問い合わせ|チャット)',
   ),
   phrase('(?:注文番号|伝票|レシート|荷物)を(?:拾|見つけ)'),
@@ -97,6 +85,39 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   phrase('誰が(?:この|その|あの)?(?:本|商品|漫画|巻)?(?:を)?(?:買った|購入した|注文した|買って)'),
   phrase(
     '(?:他|ほか|別)の(?:人|方|お客様|お客さん)(?:が|の)(?:注文|購入)(?:した|している)?(?:内容|履歴)',
+  ),
+  phrase(
+    '(?:^|[.!?。？！]\\s*|\\b(?:tell me|know|find out|see|check|ask|wondering|curious|wonder)\\s+)who (?:else )?(?:has |had )?(?:preordered|pre-ordered|reserved|returned|cancell?ed|snagged|grabbed)\\b',
+  ),
+  phrase(
+    "\\b(?:staff(?: members?)?|employees?|clerks?|cashiers?|store manager|manager|workers?|drivers?|delivery (?:driver|person)|support (?:agents?|staff|team)|owner)(?:'s|s')?\\b.{0,40}\\b(?:home address|personal (?:e-?mail|phone|number|contact|instagram|account|details)|mobile numbers?|cell(?:phone)? numbers?|real names?|full names?|where (?:he|she|they) lives?|home (?:phone|number))\\b",
+  ),
+  phrase(
+    "\\b(?:previous|last|other|another|earlier) (?:shopper|customer|user|person|people|shoppers|customers|users)(?:'s|s')? (?:conversations?|chats?|messages?|questions?)|\\b(?:what|who) did the (?:last|previous) (?:person|customer|shopper|user|people)\\b|\\bconversations? (?:you had )?with (?:other|another) (?:shoppers?|customers?|users?)|\\bin the chat before me\\b",
+  ),
+  phrase(
+    '\\b(?:list|names|e-?mails?|addresses|contact (?:info|details)|usernames|phone numbers|delivery addresses)\\b.{0,20}\\b(?:of )?(?:everyone|all (?:the )?(?:users|customers|members|buyers)|customers|buyers|members|users) (?:who|that|subscribed)\\b',
+  ),
+  phrase(
+    '(?:予約|返品|キャンセル|注文|購入|レビュー(?:を)?(?:書い|投稿)|買っていっ|買)(?:を)?(?:した|てた|てる|った)?(?:の|人|客|お客さん|男の人|女の人)(?:は|って)(?:誰|だれ|どなた)(?!でも|も)',
+  ),
+  phrase(
+    '(?:店員|スタッフ|従業員|社員|店長|担当者|配達員|レジの(?:人|女の子|男の子)|オーナー|作業員)(?:さん)?(?:の|を)?(?:本名|自宅|個人の|携帯|フルネーム|プライベート|住んで)',
+  ),
+  phrase(
+    '(?:前|直前|最後|他|ほか|さっき)の(?:人|お客さん|お客様|ユーザー|客)(?:と|が|の)(?:の)?(?:会話|チャット|質問|メッセージ|やりとり|やり取り|用件)|(?:他の|ほかの)お客さんとの(?:さっきの)?会話|(?:より|の)前にチャットして(?:た|いた)(?:お客さん|人)',
+  ),
+  phrase(
+    '(?:予約|購入|注文)(?:した|している|してる)(?:人|客|会員)(?:全員|たち)?の(?:一覧|リスト|名前|メール|住所|届け先|連絡先)',
+  ),
+  phrase(
+    '\\bwho (?:lives|is living|actually lives) (?:at|in)\\b|\\bwhere (?:does|do) (?:he|she|they|the (?:customer|buyer|person|clerk|owner|manager)) (?:actually )?live\\b',
+  ),
+  phrase(
+    '\\b(?:which|what) (?:employee|staff(?: member)?|clerk|cashier|worker)s? (?:is|are) (?:on shift|working)\\b',
+  ),
+  phrase(
+    "\\bshipping labels? (?:for|of) (?:today'?s|all|every|the)\\b|(?:配送|発送)(?:ラベル|伝票)を(?:全部|すべて|全て|一覧)",
   ),
 ];
 
