@@ -11,9 +11,12 @@ describe('loadGuardrailsConfig', () => {
       LOG_FORMAT: 'pretty',
       GUARDRAILS_GROUNDING_WARN_BELOW: 0.87,
       GUARDRAILS_GROUNDING_BLOCK_BELOW: 0.63,
-      GUARDRAILS_INJECTION_WARN_AT: 0.35,
-      GUARDRAILS_INJECTION_BLOCK_AT: 0.76,
+      GUARDRAILS_INJECTION_WARN_AT: 0.635,
+      GUARDRAILS_INJECTION_BLOCK_AT: 0.853,
+      GUARDRAILS_NAME_TAGGER: 'on',
+      GUARDRAILS_NAME_TAGGER_THRESHOLD: 0.9,
     });
+    expect(config.GUARDRAILS_PII_TRAIN_PATH).toMatch(/data\/guardrails\/pii\.dev\.jsonl$/);
     expect(config.GUARDRAILS_INJECTION_TRAIN_PATH).toMatch(
       /data\/guardrails\/injection\.train\.jsonl$/,
     );
@@ -51,6 +54,12 @@ describe('loadGuardrailsConfig', () => {
     ).toThrow(/GUARDRAILS_INJECTION_WARN_AT: must not be above/);
     expect(() => loadGuardrailsConfig({ GUARDRAILS_INJECTION_BLOCK_AT: 'high' })).toThrow(
       /GUARDRAILS_INJECTION_BLOCK_AT/,
+    );
+    expect(() => loadGuardrailsConfig({ GUARDRAILS_NAME_TAGGER: 'maybe' })).toThrow(
+      /GUARDRAILS_NAME_TAGGER/,
+    );
+    expect(() => loadGuardrailsConfig({ GUARDRAILS_NAME_TAGGER_THRESHOLD: '2' })).toThrow(
+      /GUARDRAILS_NAME_TAGGER_THRESHOLD/,
     );
   });
 });

@@ -10,8 +10,12 @@ export const DEFAULT_GROUNDING_BLOCK_BELOW = 0.63;
 export const DEFAULT_INJECTION_TRAIN_PATH = 'data/guardrails/injection.train.jsonl';
 // Chosen by 5-fold cross-validation on the training set (apps/guardrails/src/cli/injection-thresholds.ts):
 // warn at an out-of-fold false-positive rate of about 1.5 %, block at about 0.5 %.
-export const DEFAULT_INJECTION_WARN_AT = 0.35;
-export const DEFAULT_INJECTION_BLOCK_AT = 0.76;
+export const DEFAULT_INJECTION_WARN_AT = 0.635;
+export const DEFAULT_INJECTION_BLOCK_AT = 0.853;
+export const DEFAULT_PII_TRAIN_PATH = 'data/guardrails/pii.dev.jsonl';
+// Chosen on a held-out PII round (docs/guardrails.md): about one false name in 370 shopper
+// messages, where 0.8 gave four.
+export const DEFAULT_NAME_TAGGER_THRESHOLD = 0.9;
 
 function ratio(defaultValue: number) {
   return z.coerce.number().min(0).max(1).default(defaultValue);
@@ -41,6 +45,12 @@ export const guardrailsConfigSchema = z
     GUARDRAILS_INJECTION_WARN_AT: ratio(DEFAULT_INJECTION_WARN_AT),
     /** Classifier probability from which a message is blocked. */
     GUARDRAILS_INJECTION_BLOCK_AT: ratio(DEFAULT_INJECTION_BLOCK_AT),
+    /** Whether PERSON detection adds the trained name tagger to its context rules. */
+    GUARDRAILS_NAME_TAGGER: z.enum(['on', 'off']).default('on'),
+    /** Labelled PII messages the name tagger learns names from (with shopper messages as non-names). */
+    GUARDRAILS_PII_TRAIN_PATH: dataPath(DEFAULT_PII_TRAIN_PATH),
+    /** Tagger probability from which a span counts as a person's name. */
+    GUARDRAILS_NAME_TAGGER_THRESHOLD: ratio(DEFAULT_NAME_TAGGER_THRESHOLD),
   })
   .refine((c) => c.GUARDRAILS_GROUNDING_BLOCK_BELOW <= c.GUARDRAILS_GROUNDING_WARN_BELOW, {
     path: ['GUARDRAILS_GROUNDING_BLOCK_BELOW'],

@@ -21,6 +21,8 @@ import { checkedAnswer } from '../output/answer-text';
 import { type GroundingThresholds, OutputChecker } from '../output/output-checker';
 import { redactDocuments } from '../pii/document-redaction';
 import type { PiiCandidate } from '../pii/pii-detector';
+import type { NameTagger } from '../pii/name-tagger/name-tagger';
+import { TaggedNameDetector } from '../pii/name-tagger/tagged-name.detector';
 import { PiiScanner } from '../pii/pii-scanner';
 import { redactSpans } from '../pii/redaction';
 import { checkedText } from '../text/checked-text';
@@ -48,6 +50,8 @@ export interface GuardrailsEngineOptions {
   vocabulary: () => CatalogVocabulary;
   /** The trained injection classifier; a getter for the same reason. */
   injection: () => InjectionScorer;
+  /** The trained name tagger, if any; PERSON uses the context rules alone without it. */
+  names?: () => NameTagger | undefined;
   grounding: GroundingThresholds;
   injectionThresholds: InjectionThresholds;
 }
@@ -62,9 +66,11 @@ export class GuardrailsEngine {
   private readonly outputChecker: OutputChecker;
 
   constructor(options: GuardrailsEngineOptions) {
-    this.scanner = PiiScanner.withDefaultDetectors({
-      findPublicNames: (text) => options.vocabulary().findPublicNames(text),
-    });
+    const names = options.names;
+    this.scanner = PiiScanner.withDefaultDetectors(
+      { findPublicNames: (text) => options.vocabulary().findPublicNames(text) },
+      names ? [new TaggedNameDetector(names)] : [],
+    );
     this.inputScreen = new InputScreen(
       new InputChecker(),
       options.injection,

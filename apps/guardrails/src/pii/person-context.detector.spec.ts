@@ -35,6 +35,7 @@ describe('PersonContextDetector (ja): names from where they stand', () => {
     ['ゼミの小野寺先生へのお礼です', '小野寺'],
     ['はじめまして、アナ・ソウザといいます', 'アナ・ソウザ'],
     ['宛名はOliver Brandtにしてください', 'Oliver Brandt'],
+    ['カード名義はTAKESHI OGAWAになっています', 'TAKESHI OGAWA'],
     ['お届けは月曜で。06-1234-5678 鴨志田', '鴨志田'],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual([expected]);

@@ -31,7 +31,11 @@ export class PiiScanner {
     private readonly publicNames?: PublicNameFinder,
   ) {}
 
-  static withDefaultDetectors(publicNames?: PublicNameFinder): PiiScanner {
+  /** `extraDetectors` run after the built-in ones, e.g. the trained name tagger. */
+  static withDefaultDetectors(
+    publicNames?: PublicNameFinder,
+    extraDetectors: readonly PiiDetector[] = [],
+  ): PiiScanner {
     return new PiiScanner(
       [
         new EmailDetector(),
@@ -45,6 +49,7 @@ export class PiiScanner {
         new StreetAddressDetector(),
         new PersonDetector(),
         new PersonContextDetector(),
+        ...extraDetectors,
       ],
       [new OrderIdProtector(), new IsbnProtector()],
       publicNames,

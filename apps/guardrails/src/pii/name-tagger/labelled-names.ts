@@ -1,0 +1,63 @@
+import { normalizeText } from '@mangaassist/text';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { parseInjectionExamples } from '../../injection/labelled-injection-examples';
+import type { NameExample } from './name-tagger';
+
+/** One line of data/guardrails/pii.*.jsonl. */
+const piiLineSchema = z.object({
+  text: z.string().min(1).max(20_000),
+  locale: z.enum(['ja', 'en']),
+  entities: z.array(z.object({ type: z.string().min(1), value: z.string().min(1) })),
+});
+
+/**
+ * Training messages for the name tagger: the labelled PII messages (their PERSON values are
+ * the names) and ordinary shopper messages, which name titles, authors and characters but no
+ * customer. A malformed line refuses the whole file, as for the injection classifier.
+ */
+export async function loadNameExamples(
+  piiPath: string,
+  shopperPath: string,
+): Promise<NameExample[]> {
+  const [pii, shoppers] = await Promise.all([
+    readFile(piiPath, 'utf8'),
+    readFile(shopperPath, 'utf8'),
+  ]);
+  const shopperMessages = parseInjectionExamples(shoppers, shopperPath)
+    .filter((example) => example.category === 'shopper')
+    .map((example) => ({ text: normalizeText(example.text), names: [] }));
+  return [...parsePiiLines(pii, piiPath), ...shopperMessages];
+}
+
+export function parsePiiLines(text: string, source: string): NameExample[] {
+  const examples: NameExample[] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push(`line ${index + 1}: not JSON`);
+      return;
+    }
+    const parsed = piiLineSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push(`line ${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    examples.push({
+      text: normalizeText(parsed.data.text),
+      names: parsed.data.entities
+        .filter((entity) => entity.type === 'PERSON')
+        .map((entity) => normalizeText(entity.value)),
+    });
+  });
+  if (problems.length > 0) {
+    throw new Error(
+      `${source}: ${problems.length} bad line(s): ${problems.slice(0, 5).join(', ')}`,
+    );
+  }
+  return examples;
+}
