@@ -21,12 +21,16 @@ import { itemDocument, loadStoreSnapshot, policyDocument } from '@mangaassist/st
 import {
   DEFAULT_INJECTION_BLOCK_AT,
   DEFAULT_INJECTION_TRAIN_PATH,
+  DEFAULT_NAME_TAGGER_THRESHOLD,
+  DEFAULT_PII_TRAIN_PATH,
   DEFAULT_INJECTION_WARN_AT,
 } from '../app/guardrails.config';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { GuardrailsEngine } from '../guardrails/guardrails-engine.service';
 import { InjectionClassifier } from '../injection/injection-classifier';
 import { loadInjectionExamples } from '../injection/labelled-injection-examples';
+import { loadNameExamples } from '../pii/name-tagger/labelled-names';
+import { NameTagger } from '../pii/name-tagger/name-tagger';
 
 const MESSAGES = 2_000;
 const WARMUP = 300;
@@ -147,9 +151,17 @@ async function main(): Promise<void> {
   const trainingStarted = process.hrtime.bigint();
   const classifier = InjectionClassifier.train(examples);
   const trainingMs = Number(process.hrtime.bigint() - trainingStarted) / 1e6;
+  const taggerStarted = process.hrtime.bigint();
+  const nameExamples = await loadNameExamples(
+    fromRepoRoot(DEFAULT_PII_TRAIN_PATH),
+    fromRepoRoot(DEFAULT_INJECTION_TRAIN_PATH),
+  );
+  const tagger = NameTagger.train(nameExamples, DEFAULT_NAME_TAGGER_THRESHOLD);
+  const taggerTrainingMs = Number(process.hrtime.bigint() - taggerStarted) / 1e6;
   const engine = new GuardrailsEngine({
     vocabulary: () => vocabulary,
     injection: () => classifier,
+    names: () => tagger,
     grounding: { warnBelow: 0.7, blockBelow: 0.5 },
     injectionThresholds: { warnAt: DEFAULT_INJECTION_WARN_AT, blockAt: DEFAULT_INJECTION_BLOCK_AT },
   });
@@ -210,6 +222,7 @@ async function main(): Promise<void> {
       messages: MESSAGES,
       node: process.version,
       classifier_training_ms: Math.round(trainingMs),
+      name_tagger_training_ms: Math.round(taggerTrainingMs),
       classifier_examples: examples.length,
       checkInput: summary(inputTimes),
       checkOutput: summary(outputTimes),

@@ -22,8 +22,7 @@ export function redactDocuments(
   const redactField = (value: string, keepNames = false): string => {
     if (value === '') return value;
     const text = checkedText(value);
-    const found = scanner.scan(text.folded);
-    const spans = keepNames ? found.filter((span) => span.type !== 'PERSON') : found;
+    const spans = scanner.scan(text.folded, keepNames ? ['PERSON'] : []);
     if (spans.length === 0) return value;
     redactedSpans += spans.length;
     return redactSpans(text.normalized, spans);

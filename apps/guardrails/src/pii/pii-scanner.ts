@@ -11,6 +11,7 @@ import { PhoneDetector } from './phone.detector';
 import {
   type PiiCandidate,
   type PiiDetector,
+  type PiiType,
   type PublicNameFinder,
   type SpanProtector,
 } from './pii-detector';
@@ -56,14 +57,18 @@ export class PiiScanner {
     );
   }
 
-  /** PII spans of normalized text, sorted by start, never overlapping. */
-  scan(text: string): PiiCandidate[] {
+  /**
+   * PII spans of normalized text, sorted by start, never overlapping. Detectors of the
+   * `skipped` types do not run at all (a synopsis's character names are not looked for).
+   */
+  scan(text: string, skipped: readonly PiiType[] = []): PiiCandidate[] {
     if (text.length === 0) return [];
     const fenced = SpanMask.of(
       this.protectors.flatMap((p) => p.find(text)),
       text.length,
     );
     let candidates = this.detectors
+      .filter((d) => !skipped.includes(d.type))
       .flatMap((d) => d.detect(text))
       .filter((c) => c.end > c.start && !fenced.overlaps(c));
     if (candidates.some((c) => c.type === 'PERSON') && this.publicNames) {

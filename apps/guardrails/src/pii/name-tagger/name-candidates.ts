@@ -1,3 +1,4 @@
+import { ENGLISH_GIVEN_NAMES, LATIN_FAMILY_NAMES } from '../person-name.lexicon';
 import type { TextSpan } from '../text-span';
 
 const HAN = /[\p{Script=Han}々ヶケノ]/u;
@@ -77,7 +78,8 @@ function addKanjiRun(
 ): void {
   const length = end - start;
   if (length <= MAX_RUN) add(start, end);
-  for (let n = 1; n <= Math.min(4, length - 1); n++) {
+  // Name-sized pieces at either end of a longer run (五十嵐のまま is whole; 様方冴木 is not).
+  for (let n = 2; n <= Math.min(4, length - 1); n++) {
     add(start, start + n);
     add(end - n, end);
   }
@@ -176,6 +178,8 @@ function latinCandidates(text: string, add: (start: number, end: number) => void
   for (let i = 0; i < words.length; i++) {
     const first = words[i];
     if (first.shape === 'particle') continue;
+    // Lower-case words are everywhere in English; only a known name can start one ("jake").
+    if (first.shape === 'lower' && !isKnownLatinName(text.slice(first.start, first.end))) continue;
     add(first.start, first.end);
     const maxWords = first.shape === 'lower' ? 2 : 4;
     for (let j = i + 1; j < Math.min(words.length, i + maxWords); j++) {
@@ -193,4 +197,9 @@ function latinCandidates(text: string, add: (start: number, end: number) => void
       if (shape !== 'particle') add(first.start, words[j].end);
     }
   }
+}
+
+function isKnownLatinName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ENGLISH_GIVEN_NAMES.has(lower) || LATIN_FAMILY_NAMES.has(lower);
 }

@@ -1,6 +1,6 @@
 import {
   type LogisticModel,
-  predict,
+  sigmoid,
   type TrainingExample,
   trainLogistic,
 } from '../../injection/logistic-regression';
@@ -56,7 +56,7 @@ export class NameTagger {
     return nameCandidates(text)
       .map((span) => ({
         ...span,
-        probability: predict(this.model, this.features.vector(text, span)),
+        probability: sigmoid(this.features.score(text, span, this.model.weights, this.model.bias)),
       }))
       .sort((a, b) => b.probability - a.probability);
   }
