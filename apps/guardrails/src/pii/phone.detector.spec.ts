@@ -18,6 +18,7 @@ describe('PhoneDetector', () => {
     ['フリーダイヤル0120-123-456', '0120-123-456'],
     ['(03)1234-5678まで', '(03)1234-5678'],
     ['050ー1234ー5678に', '050ー1234ー5678'],
+    ['携帯090―1234―5678まで', '090―1234―5678'],
   ])('finds Japanese-written numbers: %s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });

@@ -3,7 +3,7 @@ import { collectMatches } from './text-span';
 
 // One separator between digit groups: hyphens of every width (NFKC keeps ‐ − and the katakana
 // long-vowel mark that IMEs produce), a space or a dot.
-const SEP = '[-‐‑‒–—−ー. ]';
+const SEP = '[-‐‑‒–—―−ー. ]';
 const OPT = `${SEP}?`;
 
 /**
