@@ -61,16 +61,25 @@ export interface GuardrailsEngineOptions {
  * characters out, look-alikes folded for the checks), the checks and the reply.
  */
 export class GuardrailsEngine {
+  /** Text the store wrote or generated from its documents: answers, synopses, policies. */
   private readonly scanner: PiiScanner;
+  /**
+   * Text a shopper wrote (messages, feedback comments): the rules plus the name tagger, which
+   * learned names from chat messages and misreads store prose (UI labels, brand names).
+   */
+  private readonly shopperScanner: PiiScanner;
   private readonly inputScreen: InputScreen;
   private readonly outputChecker: OutputChecker;
 
   constructor(options: GuardrailsEngineOptions) {
+    const publicNames = {
+      findPublicNames: (text: string) => options.vocabulary().findPublicNames(text),
+    };
     const names = options.names;
-    this.scanner = PiiScanner.withDefaultDetectors(
-      { findPublicNames: (text) => options.vocabulary().findPublicNames(text) },
-      names ? [new TaggedNameDetector(names)] : [],
-    );
+    this.scanner = PiiScanner.withDefaultDetectors(publicNames);
+    this.shopperScanner = names
+      ? PiiScanner.withDefaultDetectors(publicNames, [new TaggedNameDetector(names)])
+      : this.scanner;
     this.inputScreen = new InputScreen(
       new InputChecker(),
       options.injection,
@@ -99,7 +108,7 @@ export class GuardrailsEngine {
       // Nothing visible and nothing hidden worth blocking: as empty as whitespace.
       throw invalidArgument('text: must not be empty or whitespace only');
     }
-    const pii = this.scanner.scan(text.folded);
+    const pii = this.shopperScanner.scan(text.folded);
     for (const type of new Set(pii.map((span) => span.type))) reasons.push(piiReason(type));
     return {
       verdict: verdictFor(reasons),
@@ -150,7 +159,7 @@ export class GuardrailsEngine {
     }
     const text = checkedText(request.text);
     if (text.normalized === '') return { redactedText: '', pii: [] };
-    const pii = this.scanner.scan(text.folded);
+    const pii = this.shopperScanner.scan(text.folded);
     return { redactedText: redactSpans(text.normalized, pii), pii: toPiiSpans(pii) };
   }
 

@@ -32,6 +32,11 @@ describe('AddressDetector', () => {
       '2-11 Minatomirai, Nishi-ku, Yokohama-shi, Kanagawa',
     ],
     ['Apt 101, 1-2-3 Jinnan, Shibuya-ku, Tokyo', 'Apt 101, 1-2-3 Jinnan, Shibuya-ku, Tokyo'],
+    [
+      'my address is 4-8 Kamiuma 3-chome, Setagaya-ku, Tokyo now',
+      '4-8 Kamiuma 3-chome, Setagaya-ku, Tokyo',
+    ],
+    ['deliver to Sapporo, Chuo-ku, Odori 5-1-2 please', 'Sapporo, Chuo-ku, Odori 5-1-2'],
   ])('finds English addresses: %s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });
@@ -44,6 +49,8 @@ describe('AddressDetector', () => {
     ['a ward name without a street number', '渋谷区の店舗はありますか'],
     ['English titles and volumes', 'Is Tokyo Ghoul vol 3, Tokyo Revengers or Naruto cheaper?'],
     ['a volume range and a city name', 'Volumes 1-3 Osaka, Kyoto shops have them'],
+    ['a postal code before place names', 'zip 460-0008, Nagoya-shi, Naka-ku'],
+    ['a postal code after place names', 'Nagoya-shi, Naka-ku 460-0008'],
   ])('ignores %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -42,11 +42,19 @@ const LEADING_LABEL = /^(?:現住所|住所|宛先|所在地|送付先|配送先
 
 const EN_WORD = "[A-Z][A-Za-zāīūēō']+";
 // Romanized town names keep lowercase parts after a hyphen: Minami-aoyama, Namba-naka.
-const EN_COMPONENT = `${EN_WORD}(?:-${MUNICIPALITY_EN_SOURCE}\\b|-[a-z]{2,}|[ -]${EN_WORD}){0,3}`;
+// "Uehara 1-chome", "Sannomiya-cho 2-chome": a district and its chome number.
+const EN_COMPONENT = `${EN_WORD}(?:-${MUNICIPALITY_EN_SOURCE}\\b|-[a-z]{2,}|[ -]${EN_WORD}|[ -]\\d{1,2}-chome\\b){0,3}`;
 const ENGLISH_ADDRESS = new RegExp(
-  `\\b(?:(?:Apt\\.?|Apartment|Room|Rm\\.?|Unit|#) ?\\d{1,5}[A-Za-z]?,? )?\\d{1,4}(?:-\\d{1,4}){0,3},? ${EN_COMPONENT}(?:, ?${EN_COMPONENT}){1,4}`,
+  `(?<![A-Za-z\\d-])(?:(?:Apt\\.?|Apartment|Room|Rm\\.?|Unit|#) ?\\d{1,5}[A-Za-z]?,? )?\\d{1,4}(?:-\\d{1,4}){0,3},? ${EN_COMPONENT}(?:, ?${EN_COMPONENT}){1,4}`,
   'g',
 );
+/** Place first, block number last: "Osaka, Kita-ku, Umeda 2-4-9". */
+const ENGLISH_ADDRESS_PLACE_FIRST = new RegExp(
+  `\\b(?:${EN_COMPONENT}, ?){1,3}${EN_WORD}(?:-[a-z]{2,})? \\d{1,4}(?:-\\d{1,4}){1,3}\\b`,
+  'g',
+);
+// 530-0001 has the shape of a postal code, not of a block number.
+const POSTAL_SHAPE = /^\d{3}-\d{4}$/;
 const EN_MUNICIPALITY = new RegExp(`(?:-${MUNICIPALITY_EN_SOURCE}| City| Ward| Prefecture)$`, 'i');
 const VOLUME_BEFORE = /\b(?:vols?\.?|volumes?|no\.?|#)\s*$/i;
 const EN_PREFECTURE = new RegExp(`^${PREFECTURE_EN_SOURCE}(?: Prefecture)?$|^Japan$`);
@@ -71,6 +79,25 @@ export class AddressDetector implements PiiDetector {
   /** "1-2-3 Jinnan, Shibuya-ku, Tokyo": needs a -ku/-shi or a prefecture after the street. */
   private english(text: string): PiiCandidate[] {
     if (!/\d/.test(text) || !/[A-Z]/.test(text)) return [];
+    return [...this.streetFirst(text), ...this.placeFirst(text)];
+  }
+
+  /** "Osaka, Kita-ku, Umeda 2-4-9": a municipality or prefecture among the leading places. */
+  private placeFirst(text: string): PiiCandidate[] {
+    return collectMatches(ENGLISH_ADDRESS_PLACE_FIRST, text, (m) => {
+      const places = m[0]
+        .split(',')
+        .slice(0, -1)
+        .map((c) => c.trim());
+      const named = places.some((c) => EN_MUNICIPALITY.test(c) || EN_PREFECTURE.test(c));
+      const block = /\d[\d-]*$/.exec(m[0])?.[0] ?? '';
+      return named && !POSTAL_SHAPE.test(block)
+        ? { type: this.type, start: m.index, end: m.index + m[0].length }
+        : undefined;
+    });
+  }
+
+  private streetFirst(text: string): PiiCandidate[] {
     return collectMatches(ENGLISH_ADDRESS, text, (m) => {
       const street = /\d{1,4}(?:-\d{1,4}){0,3}/.exec(m[0]);
       const components = m[0].split(',').map((c) => c.trim());
@@ -85,6 +112,7 @@ export class AddressDetector implements PiiDetector {
           lastPlace = index;
         }
       });
+      if (street !== null && POSTAL_SHAPE.test(street[0])) return undefined;
       const hyphenatedStreet = street !== null && street[0].includes('-');
       if (lastPlace < 0 || (!hasMunicipality && !hyphenatedStreet)) return undefined;
       // "Volumes 1-3 Osaka, Kyoto": a number range followed by place names, not a street.

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { CatalogItemSchema, DocumentSchema, PolicySchema } from '@mangaassist/contracts';
-import { itemDocument, loadStoreSnapshot } from '@mangaassist/store-data';
+import { itemDocument, loadStoreSnapshot, policyDocument } from '@mangaassist/store-data';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { redactDocuments } from './document-redaction';
 import { PiiScanner } from './pii-scanner';
@@ -53,5 +53,13 @@ describe('redactDocuments', () => {
       synopsisEn: 'Legendary hitman Taro Sakamoto runs a store. Fan club: [EMAIL], [PHONE].',
       synopsisJa: '伝説の殺し屋・坂本太郎さんの物語。問い合わせは[PHONE]まで。',
     });
+  });
+
+  it('finds nothing to redact in the sample store: its synopses and policies hold no PII', async () => {
+    const store = await loadStoreSnapshot();
+    const scanner = PiiScanner.withDefaultDetectors(CatalogVocabulary.fromItems(store.items));
+    const documents = [...store.items.map(itemDocument), ...store.policies.map(policyDocument)];
+    const result = redactDocuments(documents, scanner);
+    expect(result.redactedSpans).toBe(0);
   });
 });

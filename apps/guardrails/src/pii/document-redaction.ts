@@ -1,6 +1,7 @@
 import { clone } from '@bufbuild/protobuf';
 import { type Document, DocumentSchema } from '@mangaassist/contracts';
 import { checkedText } from '../text/checked-text';
+import type { PiiType } from './pii-detector';
 import type { PiiScanner } from './pii-scanner';
 import { redactSpans } from './redaction';
 
@@ -10,19 +11,26 @@ export interface RedactedDocuments {
 }
 
 /**
+ * What a synopsis names is the story: its characters (Taro Sakamoto, 高木さん) and where it is
+ * set (埼玉県春日部市), fiction the publisher wrote, not customers. Contact details in it are
+ * still removed.
+ */
+const STORY_TYPES: readonly PiiType[] = ['PERSON', 'ADDRESS'];
+
+/**
  * Retrieved documents with PII removed from their free text (synopses, policy titles and
- * bodies) before an LLM sees them. Titles, aliases, author names and the characters a synopsis
- * names are public and stay; a field without PII is returned exactly as it was, not normalized.
+ * bodies) before an LLM sees them. Titles, aliases, author names and the characters and places
+ * a synopsis names are public and stay; a field without PII is returned exactly as it was, not normalized.
  */
 export function redactDocuments(
   documents: readonly Document[],
   scanner: PiiScanner,
 ): RedactedDocuments {
   let redactedSpans = 0;
-  const redactField = (value: string, keepNames = false): string => {
+  const redactField = (value: string, story = false): string => {
     if (value === '') return value;
     const text = checkedText(value);
-    const spans = scanner.scan(text.folded, keepNames ? ['PERSON'] : []);
+    const spans = scanner.scan(text.folded, story ? STORY_TYPES : []);
     if (spans.length === 0) return value;
     redactedSpans += spans.length;
     return redactSpans(text.normalized, spans);
@@ -31,8 +39,6 @@ export function redactDocuments(
     const copy = clone(DocumentSchema, document);
     if (copy.content.case === 'item') {
       const item = copy.content.value;
-      // A synopsis names the story's characters (Taro Sakamoto, 高木さん): fiction the publisher
-      // wrote, not customers. Contact details in it are still removed.
       item.synopsisJa = redactField(item.synopsisJa, true);
       item.synopsisEn = redactField(item.synopsisEn, true);
     } else if (copy.content.case === 'policy') {

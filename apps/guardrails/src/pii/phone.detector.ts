@@ -47,7 +47,8 @@ export function isDomesticPhone(groups: readonly string[]): boolean {
   if (digits.length !== 10 || MOBILE_PREFIX.test(digits)) return false;
   if (groups.length === 1) return true;
   if (groups.length !== 3) return false;
-  if (TOLL_FREE_PREFIX.test(groups[0])) return lengths.join() === '4,3,3';
+  // 0120-123-456 and 0120-12-3456 are both in use.
+  if (TOLL_FREE_PREFIX.test(groups[0])) return ['4,3,3', '4,2,4'].includes(lengths.join());
   // Landlines: area code and exchange together are always 6 digits, the subscriber part 4.
   return lengths[0] + lengths[1] === 6 && lengths[2] === 4;
 }
