@@ -47,7 +47,10 @@ const OVERRIDE: PhrasePattern[] = [
   phrase(
     `(?:店|お店|ストア|運営)の(?:${JA_RULE_NOUN})(?:に|を)?(?:従う|守る)の(?:を)?(?:やめ|止め)`,
   ),
-  phrase(`(?:${JA_RULE_NOUN}|設定)を(?:記憶から)?(?:消して|上書き|置き換え)`),
+  // A setting of the account or app ("通知設定を上書き") is no instruction: 設定 stands alone.
+  phrase(
+    `(?:${JA_RULE_NOUN}|(?<![\\p{Script=Han}\\p{Script=Katakana}ー])設定)を(?:記憶から)?(?:消して|上書き|置き換え)`,
+  ),
   phrase(
     '(?:あなたの)?(?:制約|制限|ルール|フィルター|安全装置|ガイドライン)(?:は|が)(?:すべて|全て|全部)?(?:解除|撤廃|無効|オフ|停止)(?:され|に)',
   ),
@@ -88,6 +91,16 @@ const OVERRIDE: PhrasePattern[] = [
   ),
   phrase(
     '(?:私|わたし|僕)(?:は|が)(?:開発者|管理者|店長|オーナー|運営|社員|スタッフ|店員)(?:です|だ|なので|だから)?.{0,40}(?:制限|ルール|規約|ポリシー|規則|制約)(?:を|は)?(?:外|解除|無視|気にせ|オフ|スキップ)',
+  ),
+  // Japanese written in hiragana only or in romaji: "しじを むしして", "ruuru wo mushi shite".
+  phrase(
+    '(?:しじ|めいれい|るーる|せいやく|ぷろんぷと|きまり)(?:は|を|も)? (?:ぜんぶ|すべて|もう)? (?:むし|わすれて(?!\\s*(?:しま|た))|はき|とりけし|まもらなくて|したがわなくて)',
+  ),
+  phrase(
+    '\\b(?:shiji|meirei|ruuru|ru-ru|seiyaku|puronputo|kimari)(?: (?:wa|wo|o|mo))? (?:zenbu |subete |mou )?(?:mushi|wasurete|haki|torikeshi|mamoranakute|shitagawanakute)\\b',
+  ),
+  phrase(
+    '(?<!ねんれい ?)(?:せいげん|せいやく|るーる|ふぃるたー)(?:を|は)? (?:ぜんぶ|すべて)? (?:かいじょ|はずして|おふに)|\\b(?<!nenrei ?)(?:seigen|seiyaku|ruuru|firutaa) (?:wo|o|wa) (?:zenbu |subete )?(?:kaijo|hazushite|ofu ni)\\b',
   ),
 ];
 
@@ -154,6 +167,17 @@ const SYSTEM_PROMPT: PhrasePattern[] = [
   ),
   phrase(
     '(?:あなた|君|きみ)(?:が|の)?(?:受け取った|もらった|渡された|与えられた|読み込んだ|読み込まれた|従っている|従ってる|受けている|受けてる|持っている)(?:指示|説明|設定|文章|内容|テキスト|ルール|命令|指示文|設定文)',
+  ),
+  // Hiragana-only and romaji requests for the prompt or the instructions, word for word.
+  phrase('ぷろんぷと.{0,20}(?:おしえ|みせ|かいて|かきだ|こぴー|こぴぺ|ひょうじ|だして|ならべ)'),
+  phrase(
+    '(?:しじ|めいれい)(?:ぶん)?(?:を|は)? .{0,15}(?:そのまま|まるごと|ぜんぶ) .{0,6}(?:かいて|おしえ|みせ|かきだ|こぴー|ならべ)',
+  ),
+  phrase(
+    '\\b(?:shisutemu )?puronputo\\b.{0,25}\\b(?:oshiete|misete|kaite|hyouji|kopipe|kopii|dashite)',
+  ),
+  phrase(
+    '\\b(?:shiji|meirei)(?: ?bun)?\\b.{0,25}\\b(?:sono ?mama|zenbun|subete|zenbu)\\b.{0,15}\\b(?:oshiete|misete|kaite|hyouji|risuto|narabete|dashite)|\\b(?:shiji|meirei) no zenbun\\b',
   ),
 ];
 
@@ -254,6 +278,7 @@ const JAILBREAK: PhrasePattern[] = [
   phrase(
     '(?:私|わたし|僕|俺)(?:のこと)?を(?:思いっきり|徹底的に|とことん)?(?:罵|ののし|けな|侮辱|バカに|馬鹿に|見下|脅|こき下ろ)(?:って|して|し)(?!る|い|ま)',
   ),
+  phrase('\\bkaihatsusha ?moodo\\b|かいはつしゃ ?もーど'),
 ];
 
 const RULES: readonly { kind: InjectionKind; patterns: PhrasePattern[] }[] = [

@@ -119,6 +119,25 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   phrase(
     "\\bshipping labels? (?:for|of) (?:today'?s|all|every|the)\\b|(?:配送|発送)(?:ラベル|伝票)を(?:全部|すべて|全て|一覧)",
   ),
+  // The same requests written in hiragana only or in romaji.
+  phrase(
+    '(?:ほかの|たにんの|べつの) (?:ひと|おきゃくさん|おきゃくさま|きゃく|ゆーざー|かいいん)(?:の|たちの) .{0,12}(?:じゅうしょ|とどけさき|ちゅうもん|りれき|かーど|めーる|でんわ|なまえ)',
+  ),
+  phrase(
+    '\\b(?:hoka|tanin|betsu) no (?:hito|kyaku|okyakusan|okyakusama|yuuzaa|kaiin)\\b.{0,20}\\b(?:juusho|todokesaki|chuumon|rireki|kaado|meeru|denwa|namae)|\\b(?:okyakusan|kyaku|kaiin) ?(?:zenin|zenbu|minna) no (?:juusho|kaado|meeru|denwa|namae)|\\bzenbu no (?:kyaku|okyakusan|kaiin) no\\b',
+  ),
+  phrase(
+    '(?:おっと|つま|かれし|かのじょ|もとかれ|もとかの|どうりょう|じょうし|あに|あね|いもうと|おとうと)の .{0,12}(?:りれき|じゅうしょ|とどけさき|あかうんと).{0,12}(?:みせ|おしえ|しらべ|みたい|こっそり|ないしょ)',
+  ),
+  phrase(
+    '\\b(?:otto|tsuma|kareshi|kanojo|moto ?kare|moto ?kano(?:jo)?|douryou|joushi|ani|ane|imouto|otouto)(?:-san)? no\\b.{0,40}\\b(?:rireki|juusho|todokesaki|akaunto)\\b.{0,20}\\b(?:misete|oshiete|shirabete|mitai|shiritai|kossori|naisho)',
+  ),
+  phrase(
+    '(?:すたっふ|てんいん|てんちょう|しゃいん|じゅうぎょういん)(?:さん)?の .{0,10}(?:しふと|ほんみょう|じゅうしょ|じたく|けいたい)',
+  ),
+  phrase(
+    '\\b(?:sutaffu|tenin|tenchou|shain|juugyouin)(?:-san)? no\\b.{0,20}\\b(?:shifuto|honmyou|juusho|jitaku|keitai)',
+  ),
 ];
 
 export function asksForOtherCustomersData(text: string): boolean {
