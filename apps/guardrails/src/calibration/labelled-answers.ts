@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parseJsonLines } from '@mangaassist/config';
 import { z } from 'zod';
 
 const documentId = z
@@ -19,31 +20,7 @@ export type LabelledAnswer = z.infer<typeof labelledAnswerSchema>;
 
 /** Every line validated; a bad line stops the run with its number. */
 export async function loadLabelledAnswers(path: string): Promise<LabelledAnswer[]> {
-  const rows: LabelledAnswer[] = [];
-  const problems: string[] = [];
-  (await readFile(path, 'utf8')).split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`line ${index + 1}: not JSON`);
-      return;
-    }
-    const parsed = labelledAnswerSchema.safeParse(json);
-    if (parsed.success) rows.push(parsed.data);
-    else {
-      const issues = parsed.error.issues.map(
-        (i) => `${i.path.join('.') || '(line)'}: ${i.message}`,
-      );
-      problems.push(`line ${index + 1}: ${issues.join('; ')}`);
-    }
-  });
-  if (problems.length > 0) {
-    throw new Error(
-      `${path}: ${problems.length} bad line(s):\n  ${problems.slice(0, 10).join('\n  ')}`,
-    );
-  }
+  const rows = parseJsonLines(await readFile(path, 'utf8'), path, labelledAnswerSchema);
   if (!rows.some((r) => r.label === 'grounded') || !rows.some((r) => r.label === 'hallucinated')) {
     throw new Error(`${path}: needs both grounded and hallucinated answers`);
   }

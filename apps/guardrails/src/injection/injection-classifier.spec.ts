@@ -68,7 +68,7 @@ describe('parseInjectionExamples', () => {
         '{"text":"x","locale":"en","label":"attack"}\nnot json\n{"text":"","locale":"fr","label":"?"}',
         'file.jsonl',
       ),
-    ).toThrow(/file\.jsonl: 2 bad line\(s\): line 2: not JSON, line 3: /);
+    ).toThrow(/file\.jsonl: 2 bad line\(s\):\n {2}line 2: not JSON\n {2}line 3: /);
   });
 
   it('needs both labels', () => {

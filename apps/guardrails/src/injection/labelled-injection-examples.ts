@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parseJsonLines } from '@mangaassist/config';
 import { z } from 'zod';
 
 /** One line of data/guardrails/injection.*.jsonl. */
@@ -27,29 +28,7 @@ export async function loadInjectionExamples(path: string): Promise<InjectionExam
 }
 
 export function parseInjectionExamples(text: string, source: string): InjectionExample[] {
-  const examples: InjectionExample[] = [];
-  const problems: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`line ${index + 1}: not JSON`);
-      return;
-    }
-    const parsed = injectionExampleSchema.safeParse(json);
-    if (parsed.success) examples.push(parsed.data);
-    else
-      problems.push(
-        `line ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-  });
-  if (problems.length > 0) {
-    throw new Error(
-      `${source}: ${problems.length} bad line(s): ${problems.slice(0, 5).join(', ')}`,
-    );
-  }
+  const examples = parseJsonLines(text, source, injectionExampleSchema);
   if (!examples.some((e) => e.label === 'attack') || !examples.some((e) => e.label === 'benign')) {
     throw new Error(`${source}: needs both attack and benign examples`);
   }

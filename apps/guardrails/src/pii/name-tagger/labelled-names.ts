@@ -1,3 +1,4 @@
+import { parseJsonLines } from '@mangaassist/config';
 import { normalizeText } from '@mangaassist/text';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -31,33 +32,10 @@ export async function loadNameExamples(
 }
 
 export function parsePiiLines(text: string, source: string): NameExample[] {
-  const examples: NameExample[] = [];
-  const problems: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`line ${index + 1}: not JSON`);
-      return;
-    }
-    const parsed = piiLineSchema.safeParse(json);
-    if (!parsed.success) {
-      problems.push(`line ${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return;
-    }
-    examples.push({
-      text: normalizeText(parsed.data.text),
-      names: parsed.data.entities
-        .filter((entity) => entity.type === 'PERSON')
-        .map((entity) => normalizeText(entity.value)),
-    });
-  });
-  if (problems.length > 0) {
-    throw new Error(
-      `${source}: ${problems.length} bad line(s): ${problems.slice(0, 5).join(', ')}`,
-    );
-  }
-  return examples;
+  return parseJsonLines(text, source, piiLineSchema).map((line) => ({
+    text: normalizeText(line.text),
+    names: line.entities
+      .filter((entity) => entity.type === 'PERSON')
+      .map((entity) => normalizeText(entity.value)),
+  }));
 }

@@ -111,7 +111,7 @@ describe('labelled names', () => {
     });
     expect(parsePiiLines(`${good}\n`, 'x')).toEqual([{ text: '山田様宛て', names: ['山田'] }]);
     expect(() => parsePiiLines(`${good}\n{"text":1}\nnot json\n`, 'pii.jsonl')).toThrow(
-      /pii\.jsonl: 2 bad line\(s\): line 2: .*line 3: not JSON/,
+      /pii\.jsonl: 2 bad line\(s\):\n {2}line 2: .*\n {2}line 3: not JSON/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { JsonLinesError, parseJsonLines } from '@mangaassist/config';
 import { IntentSchema, enumValueByName } from '@mangaassist/contracts';
 import { z } from 'zod';
 
@@ -58,36 +59,19 @@ export async function readLabelledQueries(path: string): Promise<LabelledQuery[]
   } catch (error) {
     throw new TrainingDataError(`${path}: cannot read: ${(error as Error).message}`);
   }
-  const problems: string[] = [];
-  const queries: LabelledQuery[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`line ${i + 1}: not JSON`);
-      return;
-    }
-    const parsed = labelledQuerySchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      problems.push(`line ${i + 1}: ${issue.path.join('.') || '(line)'}: ${issue.message}`);
-      return;
-    }
-    const { relevant, ...rest } = parsed.data;
-    queries.push({
-      ...rest,
-      grades: Array.isArray(relevant)
-        ? new Map(relevant.map((id) => [id, 1]))
-        : new Map(Object.entries(relevant)),
-    });
-  });
-  if (problems.length > 0) {
-    throw new TrainingDataError(
-      `${path}: ${problems.length} bad line(s):\n  ${problems.slice(0, 20).join('\n  ')}`,
-    );
+  let rows: z.infer<typeof labelledQuerySchema>[];
+  try {
+    rows = parseJsonLines(text, path, labelledQuerySchema);
+  } catch (error) {
+    if (error instanceof JsonLinesError) throw new TrainingDataError(error.message);
+    throw error;
   }
+  const queries: LabelledQuery[] = rows.map(({ relevant, ...rest }) => ({
+    ...rest,
+    grades: Array.isArray(relevant)
+      ? new Map(relevant.map((id) => [id, 1]))
+      : new Map(Object.entries(relevant)),
+  }));
   if (queries.length === 0) throw new TrainingDataError(`${path}: no labelled queries`);
   return queries;
 }
