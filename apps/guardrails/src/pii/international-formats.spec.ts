@@ -1,3 +1,4 @@
+import { PiiScanner } from './pii-scanner';
 import { normalizeText } from '@mangaassist/text';
 import { InternationalPhoneDetector } from './international-phone.detector';
 import { MyNumberDetector } from './my-number.detector';
@@ -47,6 +48,18 @@ describe('StreetAddressDetector and UsZipDetector', () => {
     ]);
     expect(found(new UsZipDetector(), 'Springfield, IL 62704')).toEqual(['62704']);
     expect(found(new UsZipDetector(), 'zip code: 94103-1234')).toEqual(['94103-1234']);
+    expect(found(new UsZipDetector(), 'my zip is 10027, thanks')).toEqual(['10027']);
+    expect(found(new StreetAddressDetector(), 'now at 512 W 122nd St, Apt 6F, New York')).toEqual([
+      '512 W 122nd St, Apt 6F, New York',
+    ]);
+  });
+
+  it('keeps the ZIP code its own span when an address runs into it', () => {
+    const text = 'Ship to 418 Maple Ave, Apt 3B, Portland, OR 97205';
+    const spans = PiiScanner.withDefaultDetectors()
+      .scan(text)
+      .map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
+    expect(spans).toEqual(['ADDRESS:418 Maple Ave, Apt 3B, Portland, OR', 'POSTAL_CODE:97205']);
   });
 
   it('does not read volume counts or prices as addresses or ZIP codes', () => {

@@ -80,6 +80,28 @@ export class PiiScanner {
         (c) => c.type !== 'PERSON' || !names.some((n) => n.start <= c.start && c.end <= n.end),
       );
     }
-    return resolveOverlaps(candidates);
+    return resolveOverlaps(separatePostalCodes(text, candidates));
   }
+}
+
+/**
+ * An address that runs into its postal code ("…, Portland, OR 97205", "〒150-0041 東京都…") is
+ * cut back to leave the code its own span: both are redacted either way, but the trace says
+ * what each piece was.
+ */
+function separatePostalCodes(text: string, candidates: PiiCandidate[]): PiiCandidate[] {
+  const codes = candidates.filter((c) => c.type === 'POSTAL_CODE');
+  if (codes.length === 0) return candidates;
+  return candidates.map((candidate) => {
+    if (candidate.type !== 'ADDRESS') return candidate;
+    let { start, end } = candidate;
+    for (const code of codes) {
+      if (code.start > start && code.end >= end && code.start < end) end = code.start;
+      if (code.start <= start && code.end < end && code.end > start) start = code.end;
+    }
+    // The separators left between the two pieces belong to neither.
+    while (end > start && /[\s,、]/u.test(text[end - 1])) end -= 1;
+    while (start < end && /[\s,、]/u.test(text[start])) start += 1;
+    return { ...candidate, start, end };
+  });
 }

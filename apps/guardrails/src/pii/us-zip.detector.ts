@@ -5,8 +5,8 @@ import { collectMatches, groupSpan } from './text-span';
 // prettier-ignore
 const STATES = ['AL','AK','AZ','AR','CA','CO','CT','DE','FL','GA','HI','ID','IL','IN','IA','KS','KY','LA','ME','MD','MA','MI','MN','MS','MO','MT','NE','NV','NH','NJ','NM','NY','NC','ND','OH','OK','OR','PA','RI','SC','SD','TN','TX','UT','VT','VA','WA','WV','WI','WY','DC','PR'];
 const AFTER_STATE = new RegExp(`, ?(?:${STATES.join('|')}) (\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'dg');
-// "zip 94103", "ZIP code: 10001-1234": five digits only count after the word.
-const AFTER_KEYWORD = /\bzip(?: ?code)?\b[\s:#]*(\d{5}(?:-\d{4})?)(?![\d-])/dgi;
+// "zip 94103", "ZIP code: 10001-1234", "my zip is 10027": five digits only count after the word.
+const AFTER_KEYWORD = /\bzip(?: ?code)?\b(?: is| =)?[\s:#]*(\d{5}(?:-\d{4})?)(?![\d-])/dgi;
 
 /** US ZIP codes, in the two places a five-digit number is known to be one. */
 export class UsZipDetector implements PiiDetector {
