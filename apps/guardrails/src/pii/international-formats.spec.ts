@@ -49,6 +49,8 @@ describe('StreetAddressDetector and UsZipDetector', () => {
     expect(found(new UsZipDetector(), 'Springfield, IL 62704')).toEqual(['62704']);
     expect(found(new UsZipDetector(), 'zip code: 94103-1234')).toEqual(['94103-1234']);
     expect(found(new UsZipDetector(), 'my zip is 10027, thanks')).toEqual(['10027']);
+    expect(found(new UsZipDetector(), '15 Queen St., Toronto, ON M5H 2N2')).toEqual(['M5H 2N2']);
+    expect(found(new UsZipDetector(), 'the ON A1 button')).toEqual([]);
     expect(found(new StreetAddressDetector(), 'now at 512 W 122nd St, Apt 6F, New York')).toEqual([
       '512 W 122nd St, Apt 6F, New York',
     ]);

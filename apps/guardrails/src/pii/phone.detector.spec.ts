@@ -20,6 +20,7 @@ describe('PhoneDetector', () => {
     ['(03)1234-5678まで', '(03)1234-5678'],
     ['050ー1234ー5678に', '050ー1234ー5678'],
     ['携帯090―1234―5678まで', '090―1234―5678'],
+    ['電話番号は090・4412・8803です', '090・4412・8803'],
   ])('finds Japanese-written numbers: %s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });

@@ -2,8 +2,8 @@ import type { PiiCandidate, PiiDetector } from './pii-detector';
 import { collectMatches } from './text-span';
 
 // One separator between digit groups: hyphens of every width (NFKC keeps ‐ − and the katakana
-// long-vowel mark that IMEs produce), a space or a dot.
-const SEP = '[-‐‑‒–—―−ー. ]';
+// long-vowel mark that IMEs produce), a space, a dot or a middle dot (090・1234・5678).
+const SEP = '[-‐‑‒–—―−ー.・ ]';
 const OPT = `${SEP}?`;
 
 /**

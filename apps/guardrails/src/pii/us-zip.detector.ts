@@ -8,12 +8,23 @@ const AFTER_STATE = new RegExp(`, ?(?:${STATES.join('|')}) (\\d{5}(?:-\\d{4})?)(
 // "zip 94103", "ZIP code: 10001-1234", "my zip is 10027": five digits only count after the word.
 const AFTER_KEYWORD = /\bzip(?: ?code)?\b(?: is| =)?[\s:#]*(\d{5}(?:-\d{4})?)(?![\d-])/dgi;
 
-/** US ZIP codes, in the two places a five-digit number is known to be one. */
+// Canadian provinces and territories before a postal code: "Toronto, ON M5H 2N2".
+// prettier-ignore
+const PROVINCES = ['AB','BC','MB','NB','NL','NS','NT','NU','ON','PE','QC','SK','YT'];
+const CANADIAN = new RegExp(
+  `, ?(?:${PROVINCES.join('|')}) ([A-Z]\\d[A-Z] ?\\d[A-Z]\\d)(?![A-Za-z0-9])`,
+  'dg',
+);
+
+/**
+ * North American postal codes where their shape is known to be one: US ZIP codes after a state
+ * or the word zip, Canadian codes after a province.
+ */
 export class UsZipDetector implements PiiDetector {
   readonly type = 'POSTAL_CODE' as const;
 
   detect(text: string): PiiCandidate[] {
-    if (!/\d{5}/.test(text)) return [];
+    if (!/\d/.test(text)) return [];
     const span = (m: RegExpExecArray): PiiCandidate | undefined => {
       const digits = groupSpan(m, 1);
       return digits ? { type: this.type, ...digits } : undefined;
@@ -21,6 +32,7 @@ export class UsZipDetector implements PiiDetector {
     return [
       ...collectMatches(AFTER_STATE, text, span),
       ...collectMatches(AFTER_KEYWORD, text, span),
+      ...collectMatches(CANADIAN, text, span),
     ];
   }
 }

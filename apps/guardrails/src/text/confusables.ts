@@ -53,7 +53,8 @@ const KANJI_DIGITS: Readonly<Record<string, string>> = {
   八: '8',
   九: '9',
 };
-const KANJI_NUMBER_RUN = /[〇零一二三四五六七八九](?:[-‐‑‒–—―−ー. ]?[〇零一二三四五六七八九]){6,}/gu;
+const KANJI_NUMBER_RUN =
+  /[〇零一二三四五六七八九](?:[-‐‑‒–—―−ー.・ ]?[〇零一二三四五六七八九]){6,}/gu;
 
 // Letters standing in for digits inside a number (O9O-1234-5678, 4l11 1111 1111 1111).
 const LETTER_DIGITS: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
