@@ -10,8 +10,8 @@ export const DEFAULT_GROUNDING_BLOCK_BELOW = 0.63;
 export const DEFAULT_INJECTION_TRAIN_PATH = 'data/guardrails/injection.train.jsonl';
 // Chosen by 5-fold cross-validation on the training set (apps/guardrails/src/cli/injection-thresholds.ts):
 // warn at an out-of-fold false-positive rate of about 1.5 %, block at about 0.5 %.
-export const DEFAULT_INJECTION_WARN_AT = 0.668;
-export const DEFAULT_INJECTION_BLOCK_AT = 0.837;
+export const DEFAULT_INJECTION_WARN_AT = 0.667;
+export const DEFAULT_INJECTION_BLOCK_AT = 0.833;
 export const DEFAULT_PII_TRAIN_PATH = 'data/guardrails/pii.dev.jsonl';
 // Chosen on a held-out PII round (docs/guardrails.md): about one false name in 370 shopper
 // messages, where 0.8 gave four.

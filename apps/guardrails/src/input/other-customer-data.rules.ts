@@ -119,6 +119,16 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
   phrase(
     "\\bshipping labels? (?:for|of) (?:today'?s|all|every|the)\\b|(?:配送|発送)(?:ラベル|伝票)を(?:全部|すべて|全て|一覧)",
   ),
+  phrase(
+    '\\b(?:e-?mails?|e-?mail addresses|phone numbers|(?:home |shipping |delivery )?addresses|contact (?:info|details)|real names|full names) (?:of|for) (?:all|every)(?: of)?(?: the| your)? (?:[a-z-]+ ){0,2}(?:members|customers|users|buyers|subscribers|shoppers|clients)\\b',
+  ),
+  // A family member's card or billing details, excused by being family.
+  phrase(
+    "\\b(?:tell me|give me|show me|read me|what card|which card (?:did|was)|last (?:four|4) digits|card numbers?|card (?:expiry|details)|billing details|payment (?:info|details))\\b.{0,80}\\b(?:(?:i'?m|we'?re|we are|i am) family|family,? so)\\b",
+  ),
+  phrase(
+    '(?:カード|支払い情報|支払い方法|請求先)[^。？?！!]{0,20}(?:教え|見せ|読み上げ)[\\s\\S]{0,30}(?:家族|身内)(?:なので|だから|ですし)|(?:家族|身内)(?:なので|だから)[^。？?！!]{0,30}(?:カード|支払い情報|請求先)[^。？?！!]{0,20}(?:教え|見せ|読み上げ)',
+  ),
   // The same requests written in hiragana only or in romaji.
   phrase(
     '(?:ほかの|たにんの|べつの) (?:ひと|おきゃくさん|おきゃくさま|きゃく|ゆーざー|かいいん)(?:の|たちの) .{0,12}(?:じゅうしょ|とどけさき|ちゅうもん|りれき|かーど|めーる|でんわ|なまえ)',
