@@ -9,8 +9,13 @@ const EARLIER =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|existing|system|developer|given)';
 const JA_RULE_NOUN =
   '(?:指示|命令|ルール|制約|プロンプト|指令|ガイドライン|規則|システムプロンプト)';
-const JA_DISCARD =
-  '(?:無視|忘れ|破棄|リセット|取り消|捨て|無効に|上書き|キャンセル|撤回|廃止|なし|無し)';
+const JA_DISCARD = '(?:無視|忘れ|破棄|リセット|捨て|無効に|上書き|廃止)';
+// Cancelling is what shoppers do to their own earlier message ("前の指示を取り消します。注文は
+// そのまま発送して"): it counts only for the assistant's or the system's instructions.
+const JA_CANCEL = '(?:取り消|キャンセル|撤回|なし|無し)';
+// Someone else's instructions in a story or at work ("上司の指示を無視して暴走する主人公").
+const NOT_THE_ASSISTANTS =
+  '(?<!(?:上司|先生|親|母|父|部長|課長|監督|社長|会社|先輩|上官|主人公|彼|彼女|友達|仲間|師匠|王|将軍|司令官|博士)の)';
 const JA_SHOW = '(?:教え|表示|見せ|出力|公開|開示|書き出|繰り返|言っ|貼っ|コピー)';
 const AI = '(?:AI|ＡＩ|エーアイ|アシスタント|モデル|ボット|人工知能|チャットボット)';
 const EN_AI = '(?:an? )?(?:AI|assistant|model|bot|chatbot|language model)';
@@ -38,7 +43,10 @@ const OVERRIDE: PhrasePattern[] = [
     `(?:以前|前|これまで|今まで|先ほど|さっき|上記|上|最初|元|既存|全て|すべて|全部|あなた|システム)の(?:全ての|すべての)?${JA_RULE_NOUN}(?:は|を|も)?(?:全部|すべて|全て)?${JA_DISCARD}`,
   ),
   phrase(
-    `${JA_RULE_NOUN}(?:は|を)?(?:全部|すべて|全て)?(?:無視|忘れて|破棄|守らなく|従わなく|破って)`,
+    `(?:最初|元|既存|あなた|システム|AI|ＡＩ)の(?:全ての|すべての)?${JA_RULE_NOUN}(?:は|を|も)?(?:全部|すべて|全て)?${JA_CANCEL}`,
+  ),
+  phrase(
+    `${NOT_THE_ASSISTANTS}${JA_RULE_NOUN}(?:は|を)?(?:全部|すべて|全て)?(?:無視|忘れて|破棄|守らなく|従わなく|破って)`,
   ),
   phrase('(?:今から|これから|以降)(?:は)?(?:私|わたし|僕)の(?:指示|命令)(?:だけ|のみ)に従'),
   phrase(

@@ -90,7 +90,7 @@ const OTHER_CUSTOMER_DATA: PhrasePattern[] = [
     '(?:^|[.!?。？！]\\s*|\\b(?:tell me|know|find out|see|check|ask|wondering|curious|wonder)\\s+)who (?:else )?(?:has |had )?(?:preordered|pre-ordered|reserved|returned|cancell?ed|snagged|grabbed)\\b',
   ),
   phrase(
-    "\\b(?:staff(?: members?)?|employees?|clerks?|cashiers?|store manager|manager|workers?|drivers?|delivery (?:driver|person)|support (?:agents?|staff|team)|owner)(?:'s|s')?\\b.{0,40}\\b(?:home address|personal (?:e-?mail|phone|number|contact|instagram|account|details)|mobile numbers?|cell(?:phone)? numbers?|real names?|full names?|where (?:he|she|they) lives?|home (?:phone|number))\\b",
+    "\\b(?:staff(?: members?)?|employees?|clerks?|cashiers?|store manager|manager|workers?|drivers?|delivery (?:driver|person)|support (?:agents?|staff|team)|owner)(?:'s|s')?\\b.{0,40}\\b(?<!\\b(?:my|our) )(?:home address|personal (?:e-?mail|phone|number|contact|instagram|account|details)|mobile numbers?|cell(?:phone)? numbers?|real names?|full names?|where (?:he|she|they) lives?|home (?:phone|number))\\b",
   ),
   phrase(
     "\\b(?:previous|last|other|another|earlier) (?:shopper|customer|user|person|people|shoppers|customers|users)(?:'s|s')? (?:conversations?|chats?|messages?|questions?)|\\b(?:what|who) did the (?:last|previous) (?:person|customer|shopper|user|people)\\b|\\bconversations? (?:you had )?with (?:other|another) (?:shoppers?|customers?|users?)|\\bin the chat before me\\b",
