@@ -166,6 +166,10 @@ const TITLED = new RegExp(
   'dgu',
 );
 
+type Accept = (m: RegExpExecArray) => TextSpan | undefined;
+const RELATIVE_WORD = new RegExp(`(?:${RELATIVES}|旧姓)`, 'u');
+const ENDS_WITH_KANJI = /[\p{Script=Han}々][\s。.]*(?:より|まで)?[\s。.]*$/u;
+
 // 町 and 村 are left out: they end surnames too (木村, 町田, 野々村).
 const ADDRESS_LIKE = /[都道府県市区郡]|丁目|番地|番号/u;
 const DIGITS = /\d/u;
@@ -230,32 +234,40 @@ export function findJapaneseNamesByCue(text: string): TextSpan[] {
     looksLikeSurname(m[1]) ? spanOf(m) : undefined;
   const topic = (m: RegExpExecArray): TextSpan | undefined =>
     looksLikeSurname(m[1]) || m[1].length >= 2 ? anyName(m) : undefined;
-  return [
-    ...collectMatches(LABELLED, text, anyName),
-    ...collectMatches(NAME_WORD_IS, text, labelledName),
-    ...collectMatches(SIGNATURE, text, kanjiName),
-    ...collectMatches(OPENING, text, kanjiName),
-    ...collectMatches(AFTER_SIGN_OFF, text, kanjiName),
-    ...collectMatches(KATAKANA_INTRODUCTION, text, anyName),
-    ...collectMatches(RELATIVE_NAME, text, relativeName),
-    ...collectMatches(I_AM, text, anyName),
-    ...collectMatches(FOREIGN_NAME_IS, text, anyName),
-    ...collectMatches(KATAKANA_FULL_NAME, text, anyName),
-    ...collectMatches(NAME_IN_BRACKETS_AFTER, text, anyName),
-    ...collectMatches(ROLE_THEN_NAME, text, anyName),
-    ...collectMatches(NAME_WITH_TITLE, text, kanjiName),
-    ...collectMatches(NAME_WITH_UJI, text, anyName),
-    ...collectMatches(REAL_NAME, text, kanjiName),
-    ...collectMatches(NAME_BEFORE_NAME_WORD, text, namedBeforeNameWord),
-    ...collectMatches(CASUAL_SIGNATURE, text, anyName),
-    ...collectMatches(RELATIVE_IS, text, kanjiName),
-    ...collectMatches(NAME_IN_BRACKETS, text, anyName),
-    ...collectMatches(NAME_BEFORE_RELATIVE, text, kanjiName),
-    ...collectMatches(QUOTED_AFTER_LABEL, text, anyName),
-    ...collectMatches(QUOTED_BEFORE_LABEL, text, anyName),
-    ...collectMatches(NAME_AS_TOPIC, text, topic),
-    ...collectMatches(READING_AFTER_NAME, text, spanOf),
-    ...collectMatches(SPACED_FULL_NAME, text, spaced),
-    ...collectMatches(TITLED, text, titled),
+  // Each rule runs only when its cue word or mark is in the text: most messages carry few.
+  const rules: [cue: RegExp, pattern: RegExp, accept: Accept][] = [
+    [/[:：】]/u, LABELLED, anyName],
+    [
+      /名前|氏名|名義|宛名|宛先|受取人|受け取り人|差出人|注文者|契約者/u,
+      NAME_WORD_IS,
+      labelledName,
+    ],
+    [ENDS_WITH_KANJI, SIGNATURE, kanjiName],
+    [/です|でーす|だよ|っす|ございます|申します|いいます|言います/u, OPENING, kanjiName],
+    [/よろしく|宜しく|お願い|以上です|ありがとう/u, AFTER_SIGN_OFF, kanjiName],
+    [/申します|いいます|言います/u, KATAKANA_INTRODUCTION, anyName],
+    [RELATIVE_WORD, RELATIVE_NAME, relativeName],
+    [/私|わたし|わたくし|僕|ぼく|俺|オレ|おれ|うち|あたし|自分/u, I_AM, anyName],
+    [/[・=＝]/u, FOREIGN_NAME_IS, anyName],
+    [/\p{Script=Katakana} \p{Script=Katakana}/u, KATAKANA_FULL_NAME, anyName],
+    [/[(（]/u, NAME_IN_BRACKETS_AFTER, anyName],
+    [/です|申します|ございます/u, ROLE_THEN_NAME, anyName],
+    [/部長|課長|係長|店長|主任|先輩/u, NAME_WITH_TITLE, kanjiName],
+    [/氏/u, NAME_WITH_UJI, anyName],
+    [/本名|旧姓|実名|通称/u, REAL_NAME, kanjiName],
+    [/名前|名義/u, NAME_BEFORE_NAME_WORD, namedBeforeNameWord],
+    [/またね|じゃあね|ではでは|ありがと|よろしく|以上/u, CASUAL_SIGNATURE, anyName],
+    [RELATIVE_WORD, RELATIVE_IS, kanjiName],
+    [/[(（]/u, NAME_IN_BRACKETS, anyName],
+    [/[(（]/u, NAME_BEFORE_RELATIVE, kanjiName],
+    [/[「『]/u, QUOTED_AFTER_LABEL, anyName],
+    [/[「『]/u, QUOTED_BEFORE_LABEL, anyName],
+    [/って|という/u, NAME_AS_TOPIC, topic],
+    [/[(（]/u, READING_AFTER_NAME, spanOf],
+    [/[\p{Script=Han}々] [\p{Script=Han}\p{Script=Hiragana}]/u, SPACED_FULL_NAME, spaced],
+    [/先生|教授|氏|社長|監督|選手/u, TITLED, titled],
   ];
+  return rules.flatMap(([cue, pattern, accept]) =>
+    cue.test(text) ? collectMatches(pattern, text, accept) : [],
+  );
 }

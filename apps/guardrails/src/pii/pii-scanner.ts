@@ -20,6 +20,7 @@ import { StreetAddressDetector } from './street-address.detector';
 import { UsZipDetector } from './us-zip.detector';
 import { resolveOverlaps } from './overlap-resolution';
 import { SpanMask } from './span-mask';
+import type { TextSpan } from './text-span';
 
 /**
  * Runs the protectors, then every detector, then keeps one span where candidates overlap:
@@ -75,7 +76,7 @@ export class PiiScanner {
       // Title and author names (高木さん in からかい上手の高木さん, 尾田栄一郎さん) are not customers.
       // Only a name that lies wholly inside a public one is dropped: "Emma Rossi" keeps its
       // surname even though Emma is a catalog title.
-      const names = this.publicNames.findPublicNames(text);
+      const names = publicNamesAround(text, candidates, this.publicNames);
       candidates = candidates.filter(
         (c) => c.type !== 'PERSON' || !names.some((n) => n.start <= c.start && c.end <= n.end),
       );
@@ -104,4 +105,34 @@ function separatePostalCodes(text: string, candidates: PiiCandidate[]): PiiCandi
     while (start < end && /[\s,、]/u.test(text[start])) start += 1;
     return { ...candidate, start, end };
   });
+}
+
+// Longer than any catalog title or author name a PERSON candidate could sit inside.
+const PUBLIC_NAME_REACH = 48;
+
+/**
+ * Public names only matter where they could contain a PERSON candidate, so the catalog is
+ * searched in windows around the candidates rather than over the whole text (a long message
+ * with one name would otherwise pay for every character).
+ */
+function publicNamesAround(
+  text: string,
+  candidates: readonly PiiCandidate[],
+  finder: PublicNameFinder,
+): TextSpan[] {
+  const windows: TextSpan[] = [];
+  for (const candidate of [...candidates]
+    .filter((c) => c.type === 'PERSON')
+    .sort((a, b) => a.start - b.start)) {
+    const start = Math.max(0, candidate.start - PUBLIC_NAME_REACH);
+    const end = Math.min(text.length, candidate.end + PUBLIC_NAME_REACH);
+    const last = windows.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows.flatMap((window) =>
+    finder
+      .findPublicNames(text.slice(window.start, window.end))
+      .map((name) => ({ start: name.start + window.start, end: name.end + window.start })),
+  );
 }
