@@ -84,7 +84,7 @@ export const ENGLISH_GIVEN_NAMES: ReadonlySet<string> = new Set([
   'walter', 'christian', 'keith', 'roger', 'terry', 'austin', 'sean', 'gerald', 'carl', 'harold',
   'dylan', 'arthur', 'lawrence', 'jordan', 'jesse', 'bryan', 'billy', 'bruce', 'gabriel', 'joe',
   'logan', 'alan', 'juan', 'albert', 'willie', 'elijah', 'wayne', 'randy', 'vincent', 'liam',
-  'oliver', 'lucas', 'mason', 'leo', 'oscar', 'hugo', 'louis', 'felix', 'max', 'theo', 'luke',
+  'oliver', 'lucas', 'mason', 'leo', 'oscar', 'hugo', 'louis', 'felix', 'theo', 'luke',
   'mary', 'patricia', 'jennifer', 'linda', 'elizabeth', 'barbara', 'susan', 'jessica', 'sarah',
   'karen', 'lisa', 'nancy', 'betty', 'sandra', 'margaret', 'ashley', 'kimberly', 'emily', 'donna',
   'michelle', 'carol', 'amanda', 'melissa', 'deborah', 'stephanie', 'rebecca', 'sharon', 'laura',

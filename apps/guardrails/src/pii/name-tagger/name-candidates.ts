@@ -1,4 +1,4 @@
-import { ENGLISH_GIVEN_NAMES, LATIN_FAMILY_NAMES } from '../person-name.lexicon';
+import { ENGLISH_GIVEN_NAMES } from '../person-name.lexicon';
 import type { TextSpan } from '../text-span';
 
 const HAN = /[\p{Script=Han}々ヶケノ]/u;
@@ -199,7 +199,8 @@ function latinCandidates(text: string, add: (start: number, end: number) => void
   }
 }
 
+/** Casual messages start a name with the given name ("jake oconnor"), and family names in
+ * lower case are mostly words (gray, wood, hill). */
 function isKnownLatinName(word: string): boolean {
-  const lower = word.toLowerCase();
-  return ENGLISH_GIVEN_NAMES.has(lower) || LATIN_FAMILY_NAMES.has(lower);
+  return ENGLISH_GIVEN_NAMES.has(word.toLowerCase());
 }
