@@ -14,6 +14,7 @@ describe('PostalCodeDetector', () => {
     ['〒１５０－００４１', '〒150-0041'],
     ['住所は150-0041 東京都渋谷区です', '150-0041'],
     ['郵便番号1500041でお願いします', '1500041'],
+    ['The zip is 5300001, Osaka.', '5300001'],
   ])('finds Japanese-written codes: %s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });

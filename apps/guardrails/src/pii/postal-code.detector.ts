@@ -10,7 +10,7 @@ const HYPHEN = '[-‐‑–−ー]';
 const MARKED = new RegExp(`〒 ?\\d{3}${HYPHEN}?\\d{4}(?![\\d-])`, 'g');
 const BARE = new RegExp(`(?<![\\d-〒])(?<!〒 )\\d{3}${HYPHEN}\\d{4}(?![\\d-])`, 'g');
 const KEYWORD_PLAIN =
-  /(?:郵便番号|zip(?: ?code)?|postal(?: ?code)?|post ?code)[\s:：は]*(\d{7})(?![\d-])/dgi;
+  /(?:郵便番号|zip(?: ?code)?|postal(?: ?code)?|post ?code)(?: is| =)?[\s:：は]*(\d{7})(?![\d-])/dgi;
 
 /**
  * A bare 123-4567 is a postal code only in an address context: a prefecture, a municipality
