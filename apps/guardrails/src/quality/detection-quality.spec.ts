@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fromRepoRoot } from '@mangaassist/config';
 import { loadStoreSnapshot } from '@mangaassist/store-data';
-import { DEFAULT_INJECTION_BLOCK_AT, DEFAULT_INJECTION_WARN_AT } from '../app/guardrails.config';
+import {
+  DEFAULT_INJECTION_BLOCK_AT,
+  DEFAULT_INJECTION_TRAIN_PATH,
+  DEFAULT_INJECTION_WARN_AT,
+  DEFAULT_NAME_TAGGER_THRESHOLD,
+  DEFAULT_PII_TRAIN_PATH,
+} from '../app/guardrails.config';
 import { CatalogVocabulary } from '../catalog/catalog-vocabulary';
 import { loadInjectionExamples } from '../injection/labelled-injection-examples';
 import { InputChecker } from '../input/input-checker';
 import { InputScreen } from '../input/input-screen';
 import { readMessage } from '../input/message-readings';
+import { loadNameExamples } from '../pii/name-tagger/labelled-names';
+import { NameTagger } from '../pii/name-tagger/name-tagger';
+import { TaggedNameDetector } from '../pii/name-tagger/tagged-name.detector';
 import type { PiiCandidate } from '../pii/pii-detector';
 import { PiiScanner } from '../pii/pii-scanner';
 import { redactSpans } from '../pii/redaction';
@@ -15,12 +24,12 @@ import { checkedText } from '../text/checked-text';
 
 /**
  * Regression floors on the labelled sets, in process (the eval suites measure the same over
- * gRPC). The dev sets were used during development and meet the issue's targets; the test
- * sets are held out, and where they fall short of a target (injection recall, PERSON recall)
- * the floor is the measured value, so a change can only keep or improve it.
+ * gRPC). The dev sets were used during development; the test sets are the latest held-out
+ * round, measured once when written (injection 0.967 / 0.011, PERSON 0.945 / 0.930). Both meet
+ * the issue's targets, which are the floors here.
  */
 describe('detection quality on data/guardrails', () => {
-  it('injection: dev meets the target, the held-out test keeps its measured level', async () => {
+  it('injection: dev and the held-out test meet the target', async () => {
     const classifier = await trainedClassifier();
     const screen = new InputScreen(new InputChecker(), () => classifier, {
       warnAt: DEFAULT_INJECTION_WARN_AT,
@@ -48,13 +57,23 @@ describe('detection quality on data/guardrails', () => {
     expect(dev.recall).toBeGreaterThanOrEqual(0.95);
     expect(dev.fpr).toBeLessThanOrEqual(0.02);
     const test = await rates('test');
-    expect(test.recall).toBeGreaterThanOrEqual(0.88);
+    expect(test.recall).toBeGreaterThanOrEqual(0.95);
     expect(test.fpr).toBeLessThanOrEqual(0.02);
   }, 60_000);
 
   it('PII: per-type precision and recall on the dev and held-out test sets', async () => {
     const store = await loadStoreSnapshot();
-    const scanner = PiiScanner.withDefaultDetectors(CatalogVocabulary.fromItems(store.items));
+    // As the service scans shopper messages: the rules plus the name tagger trained on pii.dev.
+    const tagger = NameTagger.train(
+      await loadNameExamples(
+        fromRepoRoot(DEFAULT_PII_TRAIN_PATH),
+        fromRepoRoot(DEFAULT_INJECTION_TRAIN_PATH),
+      ),
+      DEFAULT_NAME_TAGGER_THRESHOLD,
+    );
+    const scanner = PiiScanner.withDefaultDetectors(CatalogVocabulary.fromItems(store.items), [
+      new TaggedNameDetector(() => tagger),
+    ]);
     const measure = (split: string) => {
       const counts = new Map<
         string,
@@ -109,7 +128,8 @@ describe('detection quality on data/guardrails', () => {
         expect(of(type).precision).toBeGreaterThanOrEqual(0.95);
       }
       expect(of('ADDRESS').recall).toBeGreaterThanOrEqual(0.85);
-      expect(of('PERSON').recall).toBeGreaterThanOrEqual(split === 'dev' ? 0.85 : 0.6);
+      expect(of('PERSON').recall).toBeGreaterThanOrEqual(0.85);
+      expect(of('PERSON').precision).toBeGreaterThanOrEqual(0.9);
     }
   }, 60_000);
 });
