@@ -17,6 +17,7 @@ import {
   enumValueName,
 } from '@mangaassist/contracts';
 import { isGrpcError } from '@mangaassist/grpc';
+import { planRetrieval } from '@mangaassist/store-data';
 import { type LocaleCode, detectLocale } from '@mangaassist/text';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,6 @@ import { TurnRecord } from '../trace/turn-record';
 import type { ChatRequest, TurnEvent, TurnFinal } from './chat-turn.types';
 import { safeReply } from './safe-replies';
 import { SESSION_STORE, type SessionStoreLike } from './session-store.token';
-import { planRetrieval } from './turn-plan';
 
 const LOCALE_OF: Record<LocaleCode, Locale> = { ja: Locale.JA, en: Locale.EN };
 

@@ -5,7 +5,6 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromRepoRoot, repoRoot } from '@mangaassist/config';
 import {
-  DocumentKind,
   Format,
   type Hit,
   Intent,
@@ -15,6 +14,7 @@ import {
   enumValueByName,
 } from '@mangaassist/contracts';
 import { createGrpcClient } from '@mangaassist/grpc';
+import { planForIntent } from '@mangaassist/store-data';
 import { type RunningStack, SERVICES, startStack } from '@mangaassist/stack';
 import { freePort } from '@mangaassist/testing';
 import { FEATURE_NAMES, extractFeatures } from '../rerank/features/feature-extractor';
@@ -190,7 +190,7 @@ async function collect(
   try {
     for (const [i, query] of queries.entries()) {
       const intent = query.intent ? (enumValueByName(IntentSchema, query.intent) ?? 0) : 0;
-      const plan = gatewayPlan(intent);
+      const plan = planForIntent(intent);
       const response = await client.rpc.search({
         query: query.query,
         locale: query.locale === 'ja' ? Locale.JA : Locale.EN,
@@ -283,32 +283,6 @@ function evaluate(examples: readonly Example[], weights: Record<string, number> 
   }
   const n = Math.max(1, examples.length);
   return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, round(v / n)]));
-}
-
-// The request the gateway sends per intent (apps/gateway/src/chat/turn-plan.ts; an app cannot
-// import another app). Without an intent: the LLM-route plan, both kinds, top 20.
-function gatewayPlan(intent: Intent): { kind: DocumentKind; policyTopics: string[]; topK: number } {
-  switch (intent) {
-    case Intent.PRODUCT_SEARCH:
-      return { kind: DocumentKind.ITEM, policyTopics: [], topK: 30 };
-    case Intent.AVAILABILITY_PRICE:
-    case Intent.RELEASE_PREORDER:
-      return { kind: DocumentKind.ITEM, policyTopics: [], topK: 20 };
-    case Intent.RETURN_REFUND:
-      return { kind: DocumentKind.POLICY, policyTopics: ['returns'], topK: 10 };
-    case Intent.SHIPPING_DELIVERY:
-      return { kind: DocumentKind.POLICY, policyTopics: ['shipping'], topK: 10 };
-    case Intent.ACCOUNT_PAYMENT:
-      return {
-        kind: DocumentKind.POLICY,
-        policyTopics: ['payment', 'points', 'account', 'gift', 'ebook', 'privacy'],
-        topK: 10,
-      };
-    case Intent.HUMAN_HANDOFF:
-      return { kind: DocumentKind.POLICY, policyTopics: ['store_info'], topK: 10 };
-    default:
-      return { kind: DocumentKind.UNSPECIFIED, policyTopics: [], topK: 20 };
-  }
 }
 
 function formatOf(query: LabelledQuery): Format {

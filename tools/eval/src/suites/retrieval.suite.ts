@@ -1,7 +1,5 @@
 import {
-  DocumentKind,
   Format,
-  Intent,
   IntentSchema,
   Locale,
   RerankService,
@@ -9,6 +7,7 @@ import {
   enumValueByName,
 } from '@mangaassist/contracts';
 import { createGrpcClient } from '@mangaassist/grpc';
+import { planForIntent } from '@mangaassist/store-data';
 import { z } from 'zod';
 import type { EvalSuite } from '../lib/eval-suite';
 import { round } from '../lib/metrics';
@@ -51,45 +50,6 @@ const lineSchema = z.object({
     .optional(),
 });
 type Line = z.infer<typeof lineSchema>;
-
-interface Plan {
-  kind: DocumentKind;
-  policyTopics: string[];
-  topK: number;
-  evidence: number;
-}
-
-// A copy of apps/gateway/src/chat/turn-plan.ts (tools may not import apps): the request the
-// gateway sends for each intent on its default route. Without an intent the gateway's LLM-route
-// plan applies: both kinds, top 20, 5 pieces of evidence.
-const POLICY_PLAN_TOPICS: Partial<Record<Intent, string[]>> = {
-  [Intent.RETURN_REFUND]: ['returns'],
-  [Intent.SHIPPING_DELIVERY]: ['shipping'],
-  [Intent.ACCOUNT_PAYMENT]: ['payment', 'points', 'account', 'gift', 'ebook', 'privacy'],
-  [Intent.HUMAN_HANDOFF]: ['store_info'],
-};
-
-function gatewayPlan(intent: Intent): Plan {
-  switch (intent) {
-    case Intent.PRODUCT_SEARCH:
-      return { kind: DocumentKind.ITEM, policyTopics: [], topK: 30, evidence: 5 };
-    case Intent.AVAILABILITY_PRICE:
-    case Intent.RELEASE_PREORDER:
-      return { kind: DocumentKind.ITEM, policyTopics: [], topK: 20, evidence: 3 };
-    case Intent.RETURN_REFUND:
-    case Intent.SHIPPING_DELIVERY:
-    case Intent.ACCOUNT_PAYMENT:
-    case Intent.HUMAN_HANDOFF:
-      return {
-        kind: DocumentKind.POLICY,
-        policyTopics: POLICY_PLAN_TOPICS[intent] ?? [],
-        topK: 10,
-        evidence: 3,
-      };
-    default:
-      return { kind: DocumentKind.UNSPECIFIED, policyTopics: [], topK: 20, evidence: 5 };
-  }
-}
 
 /** Rerank returns its best top_n in order; asking for 10 keeps the first `evidence` unchanged. */
 const RANKED_DEPTH = 10;
@@ -179,7 +139,7 @@ export const suite: EvalSuite = {
     try {
       for (const [i, line] of lines.entries()) {
         const intent = line.intent ? (enumValueByName(IntentSchema, line.intent) ?? 0) : 0;
-        const plan = gatewayPlan(intent);
+        const plan = planForIntent(intent);
         const locale = line.locale === 'ja' ? Locale.JA : Locale.EN;
         const entities = {
           titleIds: line.entities?.title_ids ?? [],

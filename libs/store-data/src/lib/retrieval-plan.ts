@@ -19,7 +19,8 @@ const POLICY_TOPICS: Partial<Record<Intent, string[]>> = {
 /**
  * The retrieval each intent needs (DESIGN.md "The path of one chat turn"): template intents
  * read store policies, api and rag intents read the catalog, and greetings, out-of-scope and
- * order questions need no search at all.
+ * order questions need no search at all. The gateway plans every turn with it; the retrieval
+ * eval suite and the reranker's training measure the same requests.
  */
 export function planRetrieval(
   intent: Intent,
@@ -54,4 +55,16 @@ export function planRetrieval(
     default:
       return undefined;
   }
+}
+
+/**
+ * The plan for an intent on its usual route, for tools that replay labelled questions: what
+ * the gateway would retrieve, or the LLM-route plan (both kinds, top 20) for an intent that
+ * retrieves nothing or is unknown.
+ */
+export function planForIntent(intent: Intent): RetrievalPlan {
+  return (
+    planRetrieval(intent, Route.UNSPECIFIED, undefined) ??
+    (planRetrieval(Intent.UNSPECIFIED, Route.LLM, undefined) as RetrievalPlan)
+  );
 }

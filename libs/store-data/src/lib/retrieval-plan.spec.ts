@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { DocumentKind, EntitiesSchema, Intent, Route } from '@mangaassist/contracts';
-import { planRetrieval } from './turn-plan';
+import { planRetrieval } from './retrieval-plan';
 
 describe('planRetrieval', () => {
   it('reads policies of the right topic for template intents', () => {
