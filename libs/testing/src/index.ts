@@ -1,1 +1,2 @@
 export * from './lib/free-port';
+export * from './lib/onnx-writer';

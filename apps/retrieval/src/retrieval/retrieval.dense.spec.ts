@@ -1,4 +1,4 @@
-/** @jest-environment ./src/retrieval/embeddings/testing/onnx-jest-environment.cjs */
+/** @jest-environment ../../tools/jest/onnx-environment.cjs */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
