@@ -1,7 +1,7 @@
 /**
- * @jest-environment ./jest.environment.cjs
+ * @jest-environment ../../tools/jest/onnx-environment.cjs
  */
-// onnxruntime-node needs the main realm's typed arrays (see apps/intent/jest.environment.cjs);
+// onnxruntime-node needs the main realm's typed arrays (see tools/jest/onnx-environment.cjs);
 // only this file pays for sharing them, which slows numeric code in Jest about threefold.
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -34,10 +34,16 @@ export class OnnxIntentClassifier implements IntentClassifier {
 
   /** Loads model.onnx, tokenizer.json and labels.json from `dir` and checks they fit together. */
   static async load(dir: string): Promise<OnnxIntentClassifier> {
-    const [tokenizer, labels] = await Promise.all([
+    // Both files are read at once, but a failure is reported in a fixed order (the tokenizer
+    // first): which read loses the race must not decide the error a platform team sees.
+    const [tokenizerRead, labelsRead] = await Promise.allSettled([
       Tokenizer.fromFile(join(dir, ONNX_TOKENIZER_FILE)),
       readOnnxLabels(join(dir, ONNX_LABELS_FILE)),
     ]);
+    if (tokenizerRead.status === 'rejected') throw tokenizerRead.reason;
+    if (labelsRead.status === 'rejected') throw labelsRead.reason;
+    const tokenizer = tokenizerRead.value;
+    const labels = labelsRead.value;
     const modelPath = join(dir, ONNX_MODEL_FILE);
     let session: InferenceSession;
     try {
