@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EvalSuite } from '../lib/eval-suite';
+import { mapLimited } from '../lib/map-limited';
 import { round } from '../lib/metrics';
 import { formatTable } from '../lib/table';
 
@@ -49,25 +50,16 @@ async function checkAll(
   label: string,
 ): Promise<Checked[]> {
   const client = createGrpcClient(GuardrailsService, { address, defaultDeadlineMs: 10_000 });
-  const results = new Array<Checked>(texts.length);
-  let next = 0;
   let done = 0;
   try {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < texts.length) {
-          const i = next++;
-          const text = texts[i].slice(0, 20_000);
-          const reply = await client.rpc.checkInput({ text });
-          results[i] = { text: texts[i], verdict: reply.verdict, reasons: reply.reasons };
-          if (++done % 500 === 0) progress(`${label}: ${done}/${texts.length}`);
-        }
-      }),
-    );
+    return await mapLimited(texts, CONCURRENCY, async (text): Promise<Checked> => {
+      const reply = await client.rpc.checkInput({ text: text.slice(0, 20_000) });
+      if (++done % 500 === 0) progress(`${label}: ${done}/${texts.length}`);
+      return { text, verdict: reply.verdict, reasons: reply.reasons };
+    });
   } finally {
     client.close();
   }
-  return results;
 }
 
 function attackReport(checked: readonly Checked[], nonNull: number, files: number) {

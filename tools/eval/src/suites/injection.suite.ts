@@ -3,6 +3,7 @@ import { createGrpcClient } from '@mangaassist/grpc';
 import { z } from 'zod';
 import type { EvalSuite } from '../lib/eval-suite';
 import { round } from '../lib/metrics';
+import { mapLimited } from '../lib/map-limited';
 import { readLabelledJsonl } from '../lib/read-jsonl';
 import { formatTable } from '../lib/table';
 
@@ -35,20 +36,6 @@ function rates(outcomes: readonly Outcome[]) {
     flagged_rate: n === 0 ? 0 : round(flagged / n),
     blocked_rate: n === 0 ? 0 : round(blocked / n),
   };
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await fn(items[index]);
-      }
-    }),
-  );
-  return results;
 }
 
 /**

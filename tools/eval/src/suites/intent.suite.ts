@@ -11,6 +11,7 @@ import { createGrpcClient } from '@mangaassist/grpc';
 import { z } from 'zod';
 import type { EvalSuite } from '../lib/eval-suite';
 import { prf, round } from '../lib/metrics';
+import { mapLimited } from '../lib/map-limited';
 import { readLabelledJsonl } from '../lib/read-jsonl';
 import { formatTable } from '../lib/table';
 
@@ -42,20 +43,6 @@ export const LLM_FREE_ROUTES: readonly Route[] = [Route.TEMPLATE, Route.API, Rou
 
 const CONCURRENCY = 8;
 const TARGET_ACCURACY = 0.93;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await fn(items[index]);
-      }
-    }),
-  );
-  return results;
-}
 
 const share = (count: number, total: number) => (total === 0 ? 0 : round(count / total));
 
