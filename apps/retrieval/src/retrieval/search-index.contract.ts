@@ -227,3 +227,42 @@ export function describeSearchIndexContract(
     });
   });
 }
+
+/**
+ * What an in-process index promises besides the contract: an empty index answers with nothing,
+ * and no text, however odd, makes a search throw (a remote engine may refuse such a query).
+ */
+export function describeEmbeddedIndexRobustness(
+  adapterName: string,
+  makeIndex: () => SearchIndex,
+): void {
+  describe(`embedded index robustness: ${adapterName}`, () => {
+    it('searches an empty index without failing', async () => {
+      const empty = makeIndex();
+      expect(
+        await empty.search({
+          text: 'one piece',
+          filter: NO_FILTER,
+          kindWeights: { item: 1, policy: 1 },
+          limit: 5,
+        }),
+      ).toEqual([]);
+      expect(empty.size()).toBe(0);
+    });
+
+    it('never throws on odd text', async () => {
+      const index = makeIndex();
+      await index.replaceAll(contractCorpus());
+      for (const text of [
+        '\u0000\u0001',
+        '\ud800\udc00\ud800',
+        '🎉'.repeat(500),
+        'ア'.repeat(2000),
+        'x y z '.repeat(300),
+        '・'.repeat(50),
+      ]) {
+        await expect(index.search(query(text))).resolves.toBeInstanceOf(Array);
+      }
+    });
+  });
+}

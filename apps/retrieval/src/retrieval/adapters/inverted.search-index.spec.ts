@@ -1,10 +1,15 @@
 import { NO_FILTER } from '../document-filter';
-import { contractCorpus, describeSearchIndexContract } from '../search-index.contract';
+import {
+  contractCorpus,
+  describeEmbeddedIndexRobustness,
+  describeSearchIndexContract,
+} from '../search-index.contract';
 import { InvertedSearchIndex } from './inverted.search-index';
 
 describeSearchIndexContract('embedded inverted index', async () => new InvertedSearchIndex(), {
   upsert: true,
 });
+describeEmbeddedIndexRobustness('InvertedSearchIndex', () => new InvertedSearchIndex());
 
 describe('InvertedSearchIndex', () => {
   let index: InvertedSearchIndex;
@@ -40,31 +45,5 @@ describe('InvertedSearchIndex', () => {
     expect(hit.document.content.case).toBe('item');
     expect(hit.fieldScores.author).toBeGreaterThan(0);
     expect(hit.fieldScores.policy_body).toBeUndefined();
-  });
-
-  it('searches an empty index without failing', async () => {
-    const empty = new InvertedSearchIndex();
-    expect(
-      await empty.search({
-        text: 'one piece',
-        filter: NO_FILTER,
-        kindWeights: { item: 1, policy: 1 },
-        limit: 5,
-      }),
-    ).toEqual([]);
-    expect(empty.size()).toBe(0);
-  });
-
-  it('never throws on odd text', async () => {
-    for (const text of [
-      '\u0000\u0001',
-      '\ud800\udc00\ud800',
-      '🎉'.repeat(500),
-      'ア'.repeat(2000),
-      'x y z '.repeat(300),
-      '・'.repeat(50),
-    ]) {
-      await expect(search(text)).resolves.toBeInstanceOf(Array);
-    }
   });
 });
