@@ -56,7 +56,8 @@ export function isJapaneseName(run: string): boolean {
   return false;
 }
 
-const NOT_A_GIVEN_NAME = /[市区町村県都府道駅線店社部課長方屋員者会校院館園様]$/u;
+/** A given name ending like these is a place or an organization: 松本市, 田中商店, 山田部長. */
+export const NOT_A_GIVEN_NAME = /[市区町村県都府道駅線店社部課長方屋員者会校院館園様]$/u;
 
 function isGivenName(given: string): boolean {
   if (JAPANESE_GIVEN_NAMES.has(given)) return true;

@@ -1,6 +1,7 @@
 import type { PiiCandidate, PiiDetector } from './pii-detector';
 import { isNonNameToken, NON_NAME_WORDS_EN } from './person-name.exclusions';
 import { ENGLISH_GIVEN_NAMES, JAPANESE_SURNAMES } from './person-name.lexicon';
+import { NOT_A_GIVEN_NAME } from './person-name.shape';
 import { resolveOverlaps } from './overlap-resolution';
 import { collectMatches, groupSpan } from './text-span';
 
@@ -73,8 +74,6 @@ const HOLDER_JA = new RegExp(
   `(?:名義|氏名|お名前|名前|なまえ|受取人|受け取り人|宛名|購入者名|注文者)(?:は|が|:|：)? ?(${HAN}{2,6}(?: ${HAN}{1,4})?)(?!${HAN})`,
   'dgu',
 );
-// A given name ending like these is a place or an organization: 松本市, 田中商店, 山田部長.
-const NOT_A_GIVEN_NAME = /[市区町村県都府道駅線店社部課長方屋員者会校院館園様]$/u;
 
 const FIRST_NAME_EN = '[A-Z][a-z]+(?:-[A-Z][a-z]+)?';
 // "Gift for Olivia Sato", "This is Hannah", "send it to Kenji": a known given name after a cue.
